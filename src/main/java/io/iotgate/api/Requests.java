@@ -1,0 +1,44 @@
+package io.iotgate.api;
+
+import io.iotgate.model.LogOptions;
+
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies, field for field as IoT Core's REST API takes them (camelCase). */
+final class Requests {
+
+    private Requests() {
+    }
+
+    record CertificateData(String certificateData) {}
+
+    record PasswordValue(String password) {}
+
+    record CreateRegistry(String folderId, String name, String description, Map<String, String> labels,
+                          List<CertificateData> certificates, String password, LogOptions logOptions) {}
+
+    record UpdateRegistry(String updateMask, String name, String description, Map<String, String> labels,
+                          LogOptions logOptions) {}
+
+    record CreateDevice(String registryId, String name, String description, Map<String, String> labels,
+                        List<CertificateData> certificates, Map<String, String> topicAliases, String password) {}
+
+    record UpdateDevice(String updateMask, String name, String description, Map<String, String> labels,
+                        Map<String, String> topicAliases) {}
+
+    record CreateBroker(String folderId, String name, String description, Map<String, String> labels,
+                        List<CertificateData> certificates, String password, LogOptions logOptions) {}
+
+    record UpdateBroker(String updateMask, String name, String description, Map<String, String> labels,
+                        LogOptions logOptions) {}
+
+    record CreateFolder(String name, String description) {}
+
+    record CreateApiKey(String role, String description) {}
+
+    static List<String> pems(List<CertificateData> certificates) {
+        return certificates == null ? List.of()
+                : certificates.stream().map(c -> c == null ? null : c.certificateData()).toList();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Start-up: the embedded PostgreSQL when no external database is configured, the first run's
+ * administrator key. May import anything, at start-up only; nothing imports it.
+ */
+package io.iotgate.boot;
