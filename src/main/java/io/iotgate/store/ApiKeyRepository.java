@@ -22,7 +22,7 @@ public class ApiKeyRepository {
                 INSERT INTO api_keys (id, folder_id, role, description, secret_hash, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6)""")
                 .execute(Tuple.of(k.id(), k.folderId(), k.role().name(), k.description(),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(secretHash), Rows.timestamp(k.createdAt())))
+                        io.vertx.core.buffer.Buffer.buffer(secretHash), Rows.timestamp(k.createdAt())))
                 .replaceWithVoid();
     }
 
