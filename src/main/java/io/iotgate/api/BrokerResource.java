@@ -3,6 +3,8 @@ package io.iotgate.api;
 import io.iotgate.control.BrokerService;
 import io.iotgate.model.Broker;
 import io.iotgate.model.Operation;
+import io.iotgate.control.CredentialService;
+import io.iotgate.model.ResourceKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,12 +25,15 @@ public class BrokerResource {
 
     private final BrokerService brokers;
     private final CurrentCaller caller;
+    private final CredentialService credentials;
     private final PageTokens pages;
 
-    BrokerResource(BrokerService brokers, CurrentCaller caller, PageTokens pages) {
+    BrokerResource(BrokerService brokers, CurrentCaller caller, PageTokens pages,
+                     CredentialService credentials) {
         this.brokers = brokers;
         this.caller = caller;
         this.pages = pages;
+        this.credentials = credentials;
     }
 
     @GET
@@ -76,5 +81,44 @@ public class BrokerResource {
                                                    @QueryParam("pageToken") String pageToken) {
         return brokers.operations(caller.get(), brokerId, pages.request(pageSize, pageToken))
                 .map(page -> new Responses.OperationList(page.items(), pages.next(page)));
+    }
+
+
+    // Certificates and passwords: one CredentialService call each, the same for the three kinds.
+
+    @GET
+    @Path("brokers/{brokerId: [a-z0-9]+}/certificates")
+    public Uni<Responses.CertificateList> listCertificates(@PathParam("brokerId") String brokerId) {
+        return credentials.listCertificates(caller.get(), ResourceKind.BROKER, brokerId).map(Responses.CertificateList::new);
+    }
+
+    @POST
+    @Path("brokers/{brokerId: [a-z0-9]+}/certificates")
+    public Uni<Operation> addCertificate(@PathParam("brokerId") String brokerId, Requests.CertificateData body) {
+        return credentials.addCertificate(caller.get(), ResourceKind.BROKER, brokerId, body == null ? null : body.certificateData());
+    }
+
+    @DELETE
+    @Path("brokers/{brokerId: [a-z0-9]+}/certificates/{fingerprint}")
+    public Uni<Operation> deleteCertificate(@PathParam("brokerId") String brokerId, @PathParam("fingerprint") String fingerprint) {
+        return credentials.deleteCertificate(caller.get(), ResourceKind.BROKER, brokerId, fingerprint);
+    }
+
+    @GET
+    @Path("brokers/{brokerId: [a-z0-9]+}/passwords")
+    public Uni<Responses.PasswordList> listPasswords(@PathParam("brokerId") String brokerId) {
+        return credentials.listPasswords(caller.get(), ResourceKind.BROKER, brokerId).map(Responses.PasswordList::new);
+    }
+
+    @POST
+    @Path("brokers/{brokerId: [a-z0-9]+}/passwords")
+    public Uni<Operation> addPassword(@PathParam("brokerId") String brokerId, Requests.PasswordValue body) {
+        return credentials.addPassword(caller.get(), ResourceKind.BROKER, brokerId, body == null ? null : body.password());
+    }
+
+    @DELETE
+    @Path("brokers/{brokerId: [a-z0-9]+}/passwords/{passwordId}")
+    public Uni<Operation> deletePassword(@PathParam("brokerId") String brokerId, @PathParam("passwordId") String passwordId) {
+        return credentials.deletePassword(caller.get(), ResourceKind.BROKER, brokerId, passwordId);
     }
 }

@@ -4,6 +4,8 @@ import io.iotgate.control.ControlFailure.InvalidArgument;
 import io.iotgate.control.DeviceService;
 import io.iotgate.model.Device;
 import io.iotgate.model.Operation;
+import io.iotgate.control.CredentialService;
+import io.iotgate.model.ResourceKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,12 +26,15 @@ public class DeviceResource {
 
     private final DeviceService devices;
     private final CurrentCaller caller;
+    private final CredentialService credentials;
     private final PageTokens pages;
 
-    DeviceResource(DeviceService devices, CurrentCaller caller, PageTokens pages) {
+    DeviceResource(DeviceService devices, CurrentCaller caller, PageTokens pages,
+                     CredentialService credentials) {
         this.devices = devices;
         this.caller = caller;
         this.pages = pages;
+        this.credentials = credentials;
     }
 
     @GET
@@ -98,5 +103,44 @@ public class DeviceResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidArgument("deviceView: one of BASIC, FULL");
         }
+    }
+
+
+    // Certificates and passwords: one CredentialService call each, the same for the three kinds.
+
+    @GET
+    @Path("devices/{deviceId: [a-z0-9]+}/certificates")
+    public Uni<Responses.CertificateList> listCertificates(@PathParam("deviceId") String deviceId) {
+        return credentials.listCertificates(caller.get(), ResourceKind.DEVICE, deviceId).map(Responses.CertificateList::new);
+    }
+
+    @POST
+    @Path("devices/{deviceId: [a-z0-9]+}/certificates")
+    public Uni<Operation> addCertificate(@PathParam("deviceId") String deviceId, Requests.CertificateData body) {
+        return credentials.addCertificate(caller.get(), ResourceKind.DEVICE, deviceId, body == null ? null : body.certificateData());
+    }
+
+    @DELETE
+    @Path("devices/{deviceId: [a-z0-9]+}/certificates/{fingerprint}")
+    public Uni<Operation> deleteCertificate(@PathParam("deviceId") String deviceId, @PathParam("fingerprint") String fingerprint) {
+        return credentials.deleteCertificate(caller.get(), ResourceKind.DEVICE, deviceId, fingerprint);
+    }
+
+    @GET
+    @Path("devices/{deviceId: [a-z0-9]+}/passwords")
+    public Uni<Responses.PasswordList> listPasswords(@PathParam("deviceId") String deviceId) {
+        return credentials.listPasswords(caller.get(), ResourceKind.DEVICE, deviceId).map(Responses.PasswordList::new);
+    }
+
+    @POST
+    @Path("devices/{deviceId: [a-z0-9]+}/passwords")
+    public Uni<Operation> addPassword(@PathParam("deviceId") String deviceId, Requests.PasswordValue body) {
+        return credentials.addPassword(caller.get(), ResourceKind.DEVICE, deviceId, body == null ? null : body.password());
+    }
+
+    @DELETE
+    @Path("devices/{deviceId: [a-z0-9]+}/passwords/{passwordId}")
+    public Uni<Operation> deletePassword(@PathParam("deviceId") String deviceId, @PathParam("passwordId") String passwordId) {
+        return credentials.deletePassword(caller.get(), ResourceKind.DEVICE, deviceId, passwordId);
     }
 }

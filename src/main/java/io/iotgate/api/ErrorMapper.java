@@ -33,8 +33,14 @@ public class ErrorMapper {
         return error(status, failure.grpcCode(), failure.getMessage());
     }
 
+    /** Unknown fields and wrong types; ahead of Quarkus' own mapper, whose body is not {code, message, details}. */
+    @ServerExceptionMapper(priority = 1)
+    public Response badField(com.fasterxml.jackson.databind.exc.MismatchedInputException failure) {
+        return badJson(failure);
+    }
+
     /** Unknown fields, wrong types and malformed JSON: 400 naming the field. */
-    @ServerExceptionMapper
+    @ServerExceptionMapper(priority = 1)
     public Response badJson(JsonProcessingException failure) {
         if (failure instanceof UnrecognizedPropertyException unknown) {
             return invalid(path(unknown) + ": unknown field");

@@ -3,6 +3,8 @@ package io.iotgate.api;
 import io.iotgate.control.RegistryService;
 import io.iotgate.model.Operation;
 import io.iotgate.model.Registry;
+import io.iotgate.control.CredentialService;
+import io.iotgate.model.ResourceKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,12 +25,15 @@ public class RegistryResource {
 
     private final RegistryService registries;
     private final CurrentCaller caller;
+    private final CredentialService credentials;
     private final PageTokens pages;
 
-    RegistryResource(RegistryService registries, CurrentCaller caller, PageTokens pages) {
+    RegistryResource(RegistryService registries, CurrentCaller caller, PageTokens pages,
+                     CredentialService credentials) {
         this.registries = registries;
         this.caller = caller;
         this.pages = pages;
+        this.credentials = credentials;
     }
 
     @GET
@@ -101,5 +106,44 @@ public class RegistryResource {
                                                    @QueryParam("pageToken") String pageToken) {
         return registries.operations(caller.get(), registryId, pages.request(pageSize, pageToken))
                 .map(page -> new Responses.OperationList(page.items(), pages.next(page)));
+    }
+
+
+    // Certificates and passwords: one CredentialService call each, the same for the three kinds.
+
+    @GET
+    @Path("registries/{registryId: [a-z0-9]+}/certificates")
+    public Uni<Responses.CertificateList> listCertificates(@PathParam("registryId") String registryId) {
+        return credentials.listCertificates(caller.get(), ResourceKind.REGISTRY, registryId).map(Responses.CertificateList::new);
+    }
+
+    @POST
+    @Path("registries/{registryId: [a-z0-9]+}/certificates")
+    public Uni<Operation> addCertificate(@PathParam("registryId") String registryId, Requests.CertificateData body) {
+        return credentials.addCertificate(caller.get(), ResourceKind.REGISTRY, registryId, body == null ? null : body.certificateData());
+    }
+
+    @DELETE
+    @Path("registries/{registryId: [a-z0-9]+}/certificates/{fingerprint}")
+    public Uni<Operation> deleteCertificate(@PathParam("registryId") String registryId, @PathParam("fingerprint") String fingerprint) {
+        return credentials.deleteCertificate(caller.get(), ResourceKind.REGISTRY, registryId, fingerprint);
+    }
+
+    @GET
+    @Path("registries/{registryId: [a-z0-9]+}/passwords")
+    public Uni<Responses.PasswordList> listPasswords(@PathParam("registryId") String registryId) {
+        return credentials.listPasswords(caller.get(), ResourceKind.REGISTRY, registryId).map(Responses.PasswordList::new);
+    }
+
+    @POST
+    @Path("registries/{registryId: [a-z0-9]+}/passwords")
+    public Uni<Operation> addPassword(@PathParam("registryId") String registryId, Requests.PasswordValue body) {
+        return credentials.addPassword(caller.get(), ResourceKind.REGISTRY, registryId, body == null ? null : body.password());
+    }
+
+    @DELETE
+    @Path("registries/{registryId: [a-z0-9]+}/passwords/{passwordId}")
+    public Uni<Operation> deletePassword(@PathParam("registryId") String registryId, @PathParam("passwordId") String passwordId) {
+        return credentials.deletePassword(caller.get(), ResourceKind.REGISTRY, registryId, passwordId);
     }
 }

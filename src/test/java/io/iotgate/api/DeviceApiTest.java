@@ -34,7 +34,7 @@ class DeviceApiTest {
     @Test
     void topicAliasesTakeTheNewIdForThePlaceholder() {
         var op = Api.as(editor).body(Map.of("registryId", registry, "name", "sensor",
-                        "topicAliases", Map.of("sensor/events", "$devices/{id}/events", "sensor/", "$devices/{id}/state/")))
+                        "topicAliases", Map.of("sensor/events", "$devices/{id}/events", "status/", "$devices/{id}/state/")))
                 .post("/iot-devices/v1/devices")
                 .then().statusCode(200).extract().jsonPath();
         String id = op.getString("response.id");

@@ -5,7 +5,7 @@ import io.iotgate.support.TestCertificates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,8 +39,12 @@ class ControlPlaneIsolationTest {
     private String passwordId;
     private String operation;
 
-    @BeforeAll
+    /** Once per class, but in @BeforeEach: only then is RestAssured pointed at the test instance's port. */
+    @BeforeEach
     void twoTenants() {
+        if (folderA != null) {
+            return;
+        }
         folderA = Api.newFolder();
         victimKey = Api.newKey(folderA, "iot.editor");
         attackerKey = Api.newKey(Api.newFolder(), "iot.editor");
