@@ -78,6 +78,15 @@ class PackageArrowsTest {
                 .check(MAIN);
     }
 
+    /** The registry topic policy runs per PUBLISH and is tested as plain Java, like routing. */
+    @Test
+    void registryTopicRulesArePureJava() {
+        noClasses().that().resideInAPackage("io.iotgate.tenancy.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.quarkus..", "io.netty..",
+                        "jakarta..", "io.smallrye..", "io.iotgate.session..", "io.iotgate.store..")
+                .check(MAIN);
+    }
+
     @Test
     void onlyTheStoreTalksSql() {
         noClasses().that().resideOutsideOfPackages("io.iotgate.store..", "io.iotgate.boot..")

@@ -35,15 +35,15 @@ public final class TopicAliasRules {
         if (aliases.size() > MAX_ALIASES_PER_DEVICE) {
             return Optional.of("topicAliases: a device has at most " + MAX_ALIASES_PER_DEVICE + " aliases");
         }
-        String ownPrefix = "$devices/" + deviceId + "/";
+        String ownPrefix = ownPrefix(deviceId);
         for (var entry : aliases.entrySet()) {
             String alias = entry.getKey();
             String topic = entry.getValue();
             String field = "topicAliases[" + alias + "]";
-            if (alias.isEmpty() || alias.length() > MAX_LENGTH || alias.startsWith("$") || hasWildcard(alias)) {
+            if (!isValidName(alias)) {
                 return Optional.of(field + ": an alias is a non-empty topic that neither starts with '$' nor holds '+' or '#'");
             }
-            if (topic == null || !topic.startsWith(ownPrefix) || topic.length() > MAX_LENGTH || hasWildcard(topic)) {
+            if (!isOwnTarget(topic, deviceId)) {
                 return Optional.of(field + ": the target must be a topic of the device itself, starting with '"
                         + ownPrefix + "', without '+' or '#'");
             }
@@ -60,6 +60,22 @@ public final class TopicAliasRules {
             ownerOf.put(alias, "this device");
         }
         return Optional.empty();
+    }
+
+    /** Whether a name can be an alias: non-empty, not too long, not starting with '$', without wildcards. */
+    public static boolean isValidName(String alias) {
+        return alias != null && !alias.isEmpty() && alias.length() <= MAX_LENGTH && !alias.startsWith("$")
+                && !hasWildcard(alias);
+    }
+
+    /** Whether a target is one of the device's own topics or topic prefixes, without wildcards. */
+    public static boolean isOwnTarget(String topic, String deviceId) {
+        return topic != null && topic.startsWith(ownPrefix(deviceId)) && topic.length() <= MAX_LENGTH
+                && !hasWildcard(topic);
+    }
+
+    private static String ownPrefix(String deviceId) {
+        return "$devices/" + deviceId + "/";
     }
 
     private static boolean hasWildcard(String topic) {

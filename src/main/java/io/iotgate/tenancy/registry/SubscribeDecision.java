@@ -1,0 +1,34 @@
+package io.iotgate.tenancy.registry;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What {@link RegistryTopicPolicy#authorizeSubscribe} decided about one filter of a SUBSCRIBE. */
+public sealed interface SubscribeDecision {
+
+    /**
+     * The filter is granted, narrowed to what the client may read: subscribe each real filter in the
+     * namespace's trie. The filters never overlap, so no message is delivered twice for one subscription.
+     */
+    record Granted(List<GrantedFilter> filters) implements SubscribeDecision {
+
+        public Granted {
+            filters = List.copyOf(filters);
+            if (filters.isEmpty()) {
+                throw new IllegalArgumentException("a granted subscription has at least one filter");
+            }
+        }
+    }
+
+    /**
+     * Nothing of the filter may be read (IoT Core: SUBACK 0x80 for that filter only; the session stays).
+     *
+     * @param reason names the client and the filter, for the connection log
+     */
+    record Refused(String reason) implements SubscribeDecision {
+
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
