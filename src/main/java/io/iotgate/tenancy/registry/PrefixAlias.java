@@ -1,5 +1,7 @@
 package io.iotgate.tenancy.registry;
 
+import io.iotgate.tenancy.TopicRename;
+
 /**
  * A name the client writes at the start of a topic or filter that stands for the start of a real topic:
  * a topic alias ({@code my/alias/} for {@code $devices/<id>/}) or a {@code $me} name

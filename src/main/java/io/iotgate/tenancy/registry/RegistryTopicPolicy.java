@@ -1,13 +1,18 @@
 package io.iotgate.tenancy.registry;
 
+import io.iotgate.tenancy.GrantedFilter;
+import io.iotgate.tenancy.PublishDecision;
+import io.iotgate.tenancy.SubscribeDecision;
+import io.iotgate.tenancy.TopicRename;
+
 import io.iotgate.routing.InvalidTopicException;
 import io.iotgate.routing.SharedSubscription;
 import io.iotgate.routing.TopicFilter;
 import io.iotgate.routing.TopicName;
-import io.iotgate.tenancy.registry.PublishDecision.Allowed;
-import io.iotgate.tenancy.registry.PublishDecision.Denied;
-import io.iotgate.tenancy.registry.SubscribeDecision.Granted;
-import io.iotgate.tenancy.registry.SubscribeDecision.Refused;
+import io.iotgate.tenancy.PublishDecision.Allowed;
+import io.iotgate.tenancy.PublishDecision.Denied;
+import io.iotgate.tenancy.SubscribeDecision.Granted;
+import io.iotgate.tenancy.SubscribeDecision.Refused;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +31,7 @@ import java.util.Optional;
  * other texts must start with {@code $} and are real already (IoT Core: topics without {@code $} are aliases
  * only). The real topic or filter is then checked against the matrix; names are never resolved twice.
  */
-public final class RegistryTopicPolicy {
+public final class RegistryTopicPolicy implements io.iotgate.tenancy.TopicPolicy {
 
     private static final String MULTI_LEVEL = "#";
     /** IoT Core: "a topic has at least three levels": root, owner ID, family. */

@@ -1,7 +1,11 @@
 package io.iotgate.tenancy.registry;
 
-import io.iotgate.tenancy.registry.PublishDecision.Allowed;
-import io.iotgate.tenancy.registry.SubscribeDecision.Granted;
+import io.iotgate.tenancy.PublishDecision;
+import io.iotgate.tenancy.SubscribeDecision;
+import io.iotgate.tenancy.TopicRename;
+
+import io.iotgate.tenancy.PublishDecision.Allowed;
+import io.iotgate.tenancy.SubscribeDecision.Granted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

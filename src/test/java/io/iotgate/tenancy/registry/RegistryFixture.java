@@ -1,10 +1,13 @@
 package io.iotgate.tenancy.registry;
 
+import io.iotgate.tenancy.PublishDecision;
+import io.iotgate.tenancy.SubscribeDecision;
+
 import io.iotgate.routing.TopicName;
-import io.iotgate.tenancy.registry.PublishDecision.Allowed;
-import io.iotgate.tenancy.registry.PublishDecision.Denied;
-import io.iotgate.tenancy.registry.SubscribeDecision.Granted;
-import io.iotgate.tenancy.registry.SubscribeDecision.Refused;
+import io.iotgate.tenancy.PublishDecision.Allowed;
+import io.iotgate.tenancy.PublishDecision.Denied;
+import io.iotgate.tenancy.SubscribeDecision.Granted;
+import io.iotgate.tenancy.SubscribeDecision.Refused;
 
 import java.util.List;
 import java.util.Map;

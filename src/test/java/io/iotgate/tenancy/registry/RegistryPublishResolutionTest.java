@@ -1,6 +1,8 @@
 package io.iotgate.tenancy.registry;
 
-import io.iotgate.tenancy.registry.PublishDecision.Allowed;
+import io.iotgate.tenancy.PublishDecision;
+
+import io.iotgate.tenancy.PublishDecision.Allowed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,8 +1,11 @@
 package io.iotgate.tenancy.registry;
 
+import io.iotgate.tenancy.GrantedFilter;
+import io.iotgate.tenancy.SubscribeDecision;
+
 import io.iotgate.routing.TopicFilter;
 import io.iotgate.routing.TopicName;
-import io.iotgate.tenancy.registry.SubscribeDecision.Granted;
+import io.iotgate.tenancy.SubscribeDecision.Granted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

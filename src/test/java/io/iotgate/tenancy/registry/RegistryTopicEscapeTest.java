@@ -1,5 +1,7 @@
 package io.iotgate.tenancy.registry;
 
+import io.iotgate.tenancy.SubscribeDecision;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,8 @@
 package io.iotgate.tenancy.registry;
 
-import io.iotgate.tenancy.registry.TopicRename.PrefixSwap;
+import io.iotgate.tenancy.TopicRename;
+
+import io.iotgate.tenancy.TopicRename.PrefixSwap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package io.iotgate.tenancy.registry;
+package io.iotgate.tenancy;
 
 import java.util.Objects;
 

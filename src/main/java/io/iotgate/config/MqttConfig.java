@@ -1,0 +1,59 @@
+package io.iotgate.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The MQTT listeners and the limits every connection lives within. */
+@ConfigMapping(prefix = "iotgate.mqtt")
+public interface MqttConfig {
+
+    /** Interface the listeners bind to. */
+    @WithDefault("0.0.0.0")
+    String host();
+
+    /** MQTT over TLS, for everyone: devices, registries, broker clients. */
+    Listener tls();
+
+    /** MQTT over secure WebSocket, path {@code /mqtt}, subprotocol {@code mqtt}, same certificates as TLS. */
+    Listener websocket();
+
+    /** Plain TCP, for local use only: on in the quick start, off by default. */
+    Listener tcp();
+
+    /**
+     * PEM server certificate (with its chain) of the TLS and WebSocket listeners. When neither it nor
+     * {@link #serverKey()} is set, a self-signed CA and a server certificate are generated into
+     * {@code <data-dir>/tls/} on the first start; clients then trust {@code <data-dir>/tls/ca.pem}.
+     */
+    Optional<Path> serverCertificate();
+
+    /** PEM private key of {@link #serverCertificate()}. */
+    Optional<Path> serverKey();
+
+    /** Host names the generated server certificate is valid for, besides localhost and 127.0.0.1. */
+    Optional<java.util.List<String>> serverNames();
+
+    /** Time a client has to send CONNECT after opening the connection. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Longest client identifier accepted. */
+    @WithDefault("128")
+    int maxClientIdLength();
+
+    /** Largest MQTT packet accepted, in bytes; a larger one closes the connection. */
+    @WithDefault("270000")
+    int maxPacketBytes();
+
+    interface Listener {
+        /** Whether this listener runs. */
+        boolean enabled();
+
+        /** Its port; 0 picks a free one (tests). */
+        int port();
+    }
+}

@@ -1,0 +1,27 @@
+package io.iotgate.identity;
+
+import io.iotgate.model.Namespace;
+import io.iotgate.model.ResourceKind;
+
+import java.util.Map;
+
+/**
+ * An authenticated MQTT client: a device, a registry or a broker client, and how it proved it.
+ *
+ * @param registryId the registry of a device, or the registry itself; null for a broker client
+ */
+public record Principal(ResourceKind kind, String id, String registryId, String folderId,
+                        Map<String, String> topicAliases, Proof proof) {
+
+    /** How the client authenticated, as the connection log shows it. */
+    public sealed interface Proof {
+        record Password(String passwordId) implements Proof {}
+
+        record Certificate(String fingerprint) implements Proof {}
+    }
+
+    /** The namespace the client lives in: its registry, or its broker. */
+    public Namespace namespace() {
+        return kind == ResourceKind.BROKER ? Namespace.broker(id) : Namespace.registry(registryId);
+    }
+}
