@@ -72,7 +72,7 @@ public class BrokerService {
     }
 
     public Uni<Broker> get(Caller caller, String brokerId) {
-        return pool.withConnection(db -> find(db, caller, brokerId, Permission.READ_METADATA, false));
+        return pool.withConnection(db -> find(db, caller, brokerId, Permission.READ_METADATA));
     }
 
     public Uni<Page<Broker>> list(Caller caller, String folderId, PageRequest page) {
@@ -83,7 +83,7 @@ public class BrokerService {
 
     public Uni<Operation> update(Caller caller, String brokerId, BrokerChanges request) {
         Set<String> mask = ResourceFields.updateMask(request.updateMask(), UPDATABLE);
-        return pool.withTransaction(tx -> find(tx, caller, brokerId, Permission.WRITE, true).flatMap(current -> {
+        return pool.withTransaction(tx -> findForUpdate(tx, caller, brokerId).flatMap(current -> {
             var updated = new Broker(current.id(), current.folderId(), current.createdAt(),
                     mask.contains("name") ? ResourceFields.name(request.name()) : current.name(),
                     mask.contains("description") ? ResourceFields.description(request.description()) : current.description(),
@@ -97,7 +97,7 @@ public class BrokerService {
     }
 
     public Uni<Operation> delete(Caller caller, String brokerId) {
-        return pool.withTransaction(tx -> find(tx, caller, brokerId, Permission.WRITE, true).flatMap(broker ->
+        return pool.withTransaction(tx -> findForUpdate(tx, caller, brokerId).flatMap(broker ->
                         credentials.deleteAllOf(tx, ResourceKind.BROKER, List.of(brokerId))
                                 .flatMap(v -> brokers.delete(tx, brokerId))
                                 .flatMap(v -> operations.record(tx, caller, new Operations.Done(broker.folderId(),
@@ -109,17 +109,19 @@ public class BrokerService {
     }
 
     public Uni<Page<Operation>> operations(Caller caller, String brokerId, PageRequest page) {
-        return pool.withConnection(db -> find(db, caller, brokerId, Permission.READ_METADATA, false)
+        return pool.withConnection(db -> find(db, caller, brokerId, Permission.READ_METADATA)
                 .flatMap(broker -> operations.ofResource(db, brokerId, page)));
     }
 
-    private Uni<Broker> find(SqlClient db, Caller caller, String brokerId, Permission permission, boolean lock) {
-        String notFound = Owners.notFoundMessage(ResourceKind.BROKER, brokerId);
-        return (lock ? brokers.findForUpdate(db, brokerId) : brokers.find(db, brokerId)).map(found -> {
-            Broker broker = found.orElseThrow(() -> new NotFound(notFound));
-            FolderAccess.require(caller, broker.folderId(), permission, notFound);
-            return broker;
-        });
+    private Uni<Broker> find(SqlClient db, Caller caller, String brokerId, Permission permission) {
+        return brokers.find(db, brokerId).map(found -> FolderAccess.visible(found, Broker::folderId,
+                caller, permission, Owners.notFoundMessage(ResourceKind.BROKER, brokerId)));
+    }
+
+    /** Locks the row until the transaction ends, so concurrent changes of one broker serialize. */
+    private Uni<Broker> findForUpdate(SqlClient tx, Caller caller, String brokerId) {
+        return brokers.findForUpdate(tx, brokerId).map(found -> FolderAccess.visible(found, Broker::folderId,
+                caller, Permission.WRITE, Owners.notFoundMessage(ResourceKind.BROKER, brokerId)));
     }
 
     private static Operations.Done done(Broker broker, String description) {

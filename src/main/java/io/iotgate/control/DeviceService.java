@@ -166,30 +166,18 @@ public class DeviceService {
     }
 
     private Uni<Registry> lockRegistry(SqlClient tx, Caller caller, String registryId) {
-        String notFound = Owners.notFoundMessage(ResourceKind.REGISTRY, registryId);
-        return registries.findForUpdate(tx, registryId).map(found -> {
-            Registry registry = found.orElseThrow(() -> new NotFound(notFound));
-            FolderAccess.require(caller, registry.folderId(), Permission.WRITE, notFound);
-            return registry;
-        });
+        return registries.findForUpdate(tx, registryId).map(found -> FolderAccess.visible(found, Registry::folderId,
+                caller, Permission.WRITE, Owners.notFoundMessage(ResourceKind.REGISTRY, registryId)));
     }
 
     private Uni<Registry> findRegistry(SqlClient db, Caller caller, String registryId, Permission permission) {
-        String notFound = Owners.notFoundMessage(ResourceKind.REGISTRY, registryId);
-        return registries.find(db, registryId).map(found -> {
-            Registry registry = found.orElseThrow(() -> new NotFound(notFound));
-            FolderAccess.require(caller, registry.folderId(), permission, notFound);
-            return registry;
-        });
+        return registries.find(db, registryId).map(found -> FolderAccess.visible(found, Registry::folderId,
+                caller, permission, Owners.notFoundMessage(ResourceKind.REGISTRY, registryId)));
     }
 
     private Uni<Device> find(SqlClient db, Caller caller, String deviceId, Permission permission) {
-        String notFound = Owners.notFoundMessage(ResourceKind.DEVICE, deviceId);
-        return devices.find(db, deviceId).map(found -> {
-            Device device = found.orElseThrow(() -> new NotFound(notFound));
-            FolderAccess.require(caller, device.folderId(), permission, notFound);
-            return device;
-        });
+        return devices.find(db, deviceId).map(found -> FolderAccess.visible(found, Device::folderId,
+                caller, permission, Owners.notFoundMessage(ResourceKind.DEVICE, deviceId)));
     }
 
     /** Monitoring data is device data, not metadata: only the full view shows it, and it needs READ. */

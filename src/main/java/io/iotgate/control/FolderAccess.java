@@ -25,6 +25,17 @@ final class FolderAccess {
         }
     }
 
+    /**
+     * Unwraps a looked-up resource: missing, in a folder the caller cannot see, or short of the permission,
+     * it fails as {@link #require} says.
+     */
+    static <T> T visible(java.util.Optional<T> found, java.util.function.Function<T, String> folderOf, Caller caller,
+                         Permission permission, String notFoundMessage) {
+        T resource = found.orElseThrow(() -> new NotFound(notFoundMessage));
+        require(caller, folderOf.apply(resource), permission, notFoundMessage);
+        return resource;
+    }
+
     /** For calls that name a folder directly (lists, creations): an unknown and an unseen folder look the same. */
     static void requireInFolder(Caller caller, String folderId, Permission permission) {
         require(caller, folderId, permission, "Folder " + folderId + " not found");

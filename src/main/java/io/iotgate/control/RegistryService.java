@@ -169,21 +169,14 @@ public class RegistryService {
     }
 
     private Uni<Registry> find(SqlClient db, Caller caller, String registryId, Permission permission) {
-        String notFound = Owners.notFoundMessage(ResourceKind.REGISTRY, registryId);
-        return registries.find(db, registryId).map(found -> {
-            Registry registry = found.orElseThrow(() -> new NotFound(notFound));
-            FolderAccess.require(caller, registry.folderId(), permission, notFound);
-            return registry;
-        });
+        return registries.find(db, registryId).map(found -> FolderAccess.visible(found, Registry::folderId,
+                caller, permission, Owners.notFoundMessage(ResourceKind.REGISTRY, registryId)));
     }
 
+    /** Locks the row until the transaction ends, so concurrent changes of one registry serialize. */
     private Uni<Registry> findForUpdate(SqlClient tx, Caller caller, String registryId) {
-        String notFound = Owners.notFoundMessage(ResourceKind.REGISTRY, registryId);
-        return registries.findForUpdate(tx, registryId).map(found -> {
-            Registry registry = found.orElseThrow(() -> new NotFound(notFound));
-            FolderAccess.require(caller, registry.folderId(), Permission.WRITE, notFound);
-            return registry;
-        });
+        return registries.findForUpdate(tx, registryId).map(found -> FolderAccess.visible(found, Registry::folderId,
+                caller, Permission.WRITE, Owners.notFoundMessage(ResourceKind.REGISTRY, registryId)));
     }
 
     private Uni<Void> requireFolder(SqlClient tx, String folderId) {
