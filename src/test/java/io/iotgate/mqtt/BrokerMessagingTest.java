@@ -101,4 +101,25 @@ class BrokerMessagingTest {
         var unknown = assertThrows(Mqtt5ConnAckException.class, () -> MqttClients.v5("arb00000000000000000", PASSWORD));
         assertEquals(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD, unknown.getMqttMessage().getReasonCode());
     }
+
+    @Test
+    void secureWebSocketClientsShareTheBrokerWithTcpClients() {
+        var webSocket = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion5().identifier("ws-client")
+                .serverHost("localhost").serverPort(MqttClients.port(MqttListeners.Kind.WEBSOCKET))
+                .sslConfig(MqttClients.tls(null))
+                .webSocketConfig().serverPath("mqtt").subprotocol("mqtt").applyWebSocketConfig()
+                .buildBlocking();
+        var received = webSocket.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL);
+        webSocket.connectWith().simpleAuth().username(broker).password(PASSWORD.getBytes()).applySimpleAuth().send();
+        try (var tcp = MqttClients.v5(broker, PASSWORD)) {
+            webSocket.subscribeWith().topicFilter("ws/#").qos(MqttQos.AT_LEAST_ONCE).send();
+            tcp.publish("ws/hello", "over websocket", MqttQos.AT_LEAST_ONCE);
+            var message = received.receive(5, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+            assertEquals("over websocket", new String(message.getPayloadAsBytes()));
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            webSocket.disconnect();
+        }
+    }
 }
