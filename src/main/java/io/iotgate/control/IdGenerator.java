@@ -27,8 +27,4 @@ public final class IdGenerator {
         }
         return new String(id);
     }
-
-    public static boolean looksLikeId(String value) {
-        return value != null && value.matches("[a-z0-9]{20}");
-    }
 }

@@ -1,6 +1,5 @@
 package io.iotgate.mqtt;
 
-import io.iotgate.config.MqttConfig;
 import io.iotgate.identity.AuthenticationFailure;
 import io.iotgate.identity.Authenticator;
 import io.iotgate.identity.ConnectCredentials;
@@ -40,7 +39,7 @@ class ConnectFlow {
     private final Vertx vertx;
 
     ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionRegistry sessions, LiveConnections live,
-                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx, MqttConfig config) {
+                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx) {
         this.authenticator = authenticator;
         this.policies = policies;
         this.sessions = sessions;

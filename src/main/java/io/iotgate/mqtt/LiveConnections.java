@@ -29,10 +29,6 @@ class LiveConnections {
         connections.remove(connection);
     }
 
-    int size() {
-        return connections.size();
-    }
-
     void onChange(@Observes Change change) {
         if (change instanceof Change.RegistryDisabled disabled) {
             closeWhere(p -> disabled.registryId().equals(p.registryId()), "registry disabled");

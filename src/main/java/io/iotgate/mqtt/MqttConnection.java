@@ -145,10 +145,6 @@ final class MqttConnection implements Subscriber, SessionHolder {
         context.runOnContext(v -> close(reason, why));
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     void markClosed() {
         closed = true;
     }

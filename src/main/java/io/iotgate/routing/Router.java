@@ -50,16 +50,8 @@ public final class Router {
         return subscriptions.subscribe(namespace, filter, subscriber, qos);
     }
 
-    public boolean subscribe(Namespace namespace, SharedSubscription shared, Subscriber subscriber, int qos) {
-        return subscriptions.subscribe(namespace, shared, subscriber, qos);
-    }
-
     public boolean unsubscribe(Namespace namespace, TopicFilter filter, Subscriber subscriber) {
         return subscriptions.unsubscribe(namespace, filter, subscriber);
-    }
-
-    public boolean unsubscribe(Namespace namespace, SharedSubscription shared, Subscriber subscriber) {
-        return subscriptions.unsubscribe(namespace, shared, subscriber);
     }
 
     public void unsubscribeAll(Namespace namespace, Subscriber subscriber) {

@@ -25,8 +25,4 @@ public class SessionRegistry {
     public void release(SessionKey key, SessionHolder holder) {
         holders.remove(key, holder);
     }
-
-    public int size() {
-        return holders.size();
-    }
 }
