@@ -49,6 +49,10 @@ public interface MqttConfig {
     @WithDefault("270000")
     int maxPacketBytes();
 
+    /** MQTT 5 topic aliases a client may define on its PUBLISHes (Topic Alias Maximum of CONNACK); 0 turns them off. */
+    @WithDefault("16")
+    int topicAliasMaximum();
+
     interface Listener {
         /** Whether this listener runs. */
         boolean enabled();

@@ -4,8 +4,14 @@ import io.iotgate.identity.AuthenticationFailure;
 import io.iotgate.identity.Authenticator;
 import io.iotgate.identity.ConnectCredentials;
 import io.iotgate.identity.Principal;
-import io.iotgate.routing.Router;
-import io.iotgate.session.SessionRegistry;
+import io.iotgate.config.MqttConfig;
+import io.iotgate.config.SessionConfig;
+import io.iotgate.model.ResourceKind;
+import io.iotgate.session.DroppedMessages;
+import io.iotgate.session.SessionLimits;
+import io.iotgate.session.SessionStore;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.iotgate.tenancy.TopicPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -17,6 +23,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * CONNECT: who is this (identity, off the event loop), which namespace, which session; then CONNACK and
@@ -26,27 +33,32 @@ import java.time.Duration;
 class ConnectFlow {
 
     private static final Logger LOG = Logger.getLogger(ConnectFlow.class);
-    private static final int MAX_INFLIGHT = 32;
-    private static final int MAX_WAITING = 1000;
 
     private final Authenticator authenticator;
     private final TopicPolicies policies;
-    private final SessionRegistry sessions;
+    private final SessionStore sessions;
     private final LiveConnections live;
     private final PublishFlow publishFlow;
     private final SubscribeFlow subscribeFlow;
-    private final Router router;
+    private final WillFlow willFlow;
+    private final DroppedMessages drops;
+    private final MqttConfig mqttConfig;
+    private final SessionConfig sessionConfig;
     private final Vertx vertx;
 
-    ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionRegistry sessions, LiveConnections live,
-                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx) {
+    ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionStore sessions, LiveConnections live,
+                PublishFlow publishFlow, SubscribeFlow subscribeFlow, WillFlow willFlow, DroppedMessages drops,
+                MqttConfig mqttConfig, SessionConfig sessionConfig, Vertx vertx) {
         this.authenticator = authenticator;
         this.policies = policies;
         this.sessions = sessions;
         this.live = live;
         this.publishFlow = publishFlow;
         this.subscribeFlow = subscribeFlow;
-        this.router = router;
+        this.willFlow = willFlow;
+        this.drops = drops;
+        this.mqttConfig = mqttConfig;
+        this.sessionConfig = sessionConfig;
         this.vertx = vertx;
     }
 
@@ -74,27 +86,70 @@ class ConnectFlow {
 
     private void accept(MqttEndpoint endpoint, Context context, Principal principal) {
         TopicPolicy policy = policies.forPrincipal(principal);
-        var connection = new MqttConnection(endpoint, context, principal, policy, MAX_INFLIGHT, MAX_WAITING);
-        endpoint.publishAutoAck(false);
-        endpoint.publishAcknowledgeHandler(id -> connection.acknowledged());
-        endpoint.publishReceivedHandler(endpoint::publishRelease);
-        endpoint.publishCompletionHandler(id -> connection.acknowledged());
+        WillFlow.Judged judged = willFlow.judge(endpoint, policy);
+        if (judged instanceof WillFlow.Judged.Forbidden forbidden) {
+            LOG.warnf("Refused MQTT CONNECT of %s %s in %s: forbidden will topic: %s", principal.kind(), principal.id(),
+                    principal.namespace(), forbidden.reason());
+            endpoint.reject(ReasonCodes.connack(AuthenticationFailure.Reason.NOT_AUTHORIZED, endpoint.protocolVersion()));
+            return;
+        }
+        Optional<WillFlow.Will> will = judged instanceof WillFlow.Judged.Accepted accepted
+                ? Optional.of(accepted.will()) : Optional.empty();
+        boolean mqtt5 = endpoint.protocolVersion() >= ReasonCodes.MQTT_5;
+        var connection = new MqttConnection(endpoint, context, principal, policy,
+                mqtt5 ? mqttConfig.topicAliasMaximum() : 0, drops, sessionConfig.maxUnflushed());
+        ConnectProperties requested = ConnectProperties.of(endpoint, sessionConfig.maxExpiry());
         publishFlow.attach(connection);
         subscribeFlow.attach(connection);
+        boolean[] normalDisconnect = {false};
+        endpoint.disconnectMessageHandler(disconnect -> {
+            // MQTT 5 lets the client ask for its will anyway (0x04) and change the session expiry [MQTT-3.14.2-2]
+            normalDisconnect[0] = disconnect.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
+            ConnectProperties.sessionExpiry(disconnect.properties(), sessionConfig.maxExpiry())
+                    .filter(seconds -> connection.session().expirySeconds() != 0)
+                    .ifPresent(seconds -> connection.session().expireAfter(seconds));
+        });
         endpoint.closeHandler(v -> {
             connection.markClosed();
-            router.unsubscribeAll(connection.namespace(), connection);
-            sessions.release(connection.sessionKey, connection);
             live.remove(connection);
+            sessions.closed(connection.session(), connection);
+            if (!normalDisconnect[0]) {
+                willFlow.connectionLost(connection, will);
+            }
             LOG.debugf("MQTT connection of %s %s closed", principal.kind(), principal.id());
         });
         endpoint.exceptionHandler(failure -> LOG.debugf("MQTT connection of %s: %s", principal.id(), failure.getMessage()));
-        sessions.claim(connection.sessionKey, connection);
+        SessionStore.Opened opened = sessions.open(connection.sessionKey, principal.id(), requested.cleanStart(),
+                requested.sessionExpirySeconds(),
+                new SessionLimits(sessionConfig.maxInflight(), sessionConfig.maxQueued()), connection,
+                requested.receiveMaximum());
+        connection.bind(opened.session());
+        if (opened.present()) {
+            subscribeFlow.reauthorize(connection); // the identity's rules may have changed since (aliases, permissions)
+        }
         live.add(connection);
-        endpoint.accept(false);
-        LOG.infof("MQTT %s %s connected to %s from %s as client '%s' by %s (MQTT %s)", principal.kind(), principal.id(),
-                principal.namespace(), endpoint.remoteAddress(), endpoint.clientIdentifier(), principal.proof(),
-                endpoint.protocolVersion() >= ReasonCodes.MQTT_5 ? "5" : "3.1.1");
+        endpoint.accept(opened.present(), mqtt5 ? connack(requested, principal) : MqttProperties.NO_PROPERTIES);
+        LOG.infof("MQTT %s %s connected to %s from %s as client '%s' by %s (MQTT %s, session %s)", principal.kind(),
+                principal.id(), principal.namespace(), endpoint.remoteAddress(), endpoint.clientIdentifier(),
+                principal.proof(), mqtt5 ? "5" : "3.1.1", opened.present() ? "resumed" : "new");
+    }
+
+    /** What the server grants an MQTT 5 client, told in CONNACK [MQTT-3.2.2.3]. */
+    private MqttProperties connack(ConnectProperties requested, Principal principal) {
+        MqttProperties properties = new MqttProperties();
+        if (requested.expiryCapped()) {
+            properties.add(intProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL,
+                    (int) requested.sessionExpirySeconds()));
+        }
+        properties.add(intProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM, mqttConfig.topicAliasMaximum()));
+        properties.add(intProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE, mqttConfig.maxPacketBytes()));
+        boolean shared = principal.kind() == ResourceKind.BROKER; // the registry model has no shared subscriptions
+        properties.add(intProperty(MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE, shared ? 1 : 0));
+        return properties;
+    }
+
+    private static MqttProperties.IntegerProperty intProperty(MqttProperties.MqttPropertyType type, int value) {
+        return new MqttProperties.IntegerProperty(type.value(), value);
     }
 
     private void refuse(MqttEndpoint endpoint, ConnectCredentials credentials, Throwable failure) {

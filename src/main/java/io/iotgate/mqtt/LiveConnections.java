@@ -4,6 +4,7 @@ import io.iotgate.identity.Principal;
 import io.iotgate.model.Change;
 import io.iotgate.model.ResourceKind;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.iotgate.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,12 +15,18 @@ import java.util.function.Predicate;
 /**
  * Every accepted connection, so that control-plane changes reach live sessions: a disabled registry, a
  * deleted device, registry or broker, or a deleted certificate or password that a session logged in with
- * ends that session at once. Changes are rare; a scan of the connections is cheap enough.
+ * ends that session at once (a deleted identity's persistent sessions too). Changes are rare; a scan of the
+ * connections is cheap enough.
  */
 @ApplicationScoped
 class LiveConnections {
 
     private final Set<MqttConnection> connections = ConcurrentHashMap.newKeySet();
+    private final SessionStore sessions;
+
+    LiveConnections(SessionStore sessions) {
+        this.sessions = sessions;
+    }
 
     void add(MqttConnection connection) {
         connections.add(connection);
@@ -37,6 +44,9 @@ class LiveConnections {
             closeWhere(p -> p.id().equals(resource.id())
                     || (resource.kind() == ResourceKind.REGISTRY && resource.id().equals(p.registryId())),
                     resource.kind().name().toLowerCase() + " deleted");
+            // persistent sessions of what is gone go too: nothing may wait for a deleted identity
+            sessions.endWhere(session -> session.ownerId().equals(resource.id())
+                    || session.key().namespace().id().equals(resource.id()));
         } else if (change instanceof Change.PasswordDeleted deleted) {
             closeWhere(p -> p.proof() instanceof Principal.Proof.Password used
                     && used.passwordId().equals(deleted.passwordId()), "password deleted");

@@ -2,13 +2,13 @@ package io.iotgate.mqtt;
 
 import io.iotgate.identity.Principal;
 import io.iotgate.model.Namespace;
-import io.iotgate.routing.Message;
-import io.iotgate.routing.Subscriber;
-import io.iotgate.routing.TopicFilter;
-import io.iotgate.session.SessionHolder;
+import io.iotgate.session.DroppedMessages;
+import io.iotgate.session.Outgoing;
+import io.iotgate.session.Session;
 import io.iotgate.session.SessionKey;
+import io.iotgate.session.SessionLink;
 import io.iotgate.tenancy.TopicPolicy;
-import io.iotgate.tenancy.TopicRename;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -16,51 +16,49 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * One accepted client: its identity, namespace and topic policy, and the outbound side of delivery.
- * Everything here runs on the connection's own Vert.x context; {@link #deliver} is the one entry from
- * other threads and only hands the message over to that context.
+ * One accepted client: its identity, namespace, topic policy and session, and the socket side of delivery.
+ * Everything here runs on the connection's own Vert.x context; the {@link SessionLink} methods are the
+ * entries from other threads and only hand work over to that context.
  */
-final class MqttConnection implements Subscriber, SessionHolder {
+final class MqttConnection implements SessionLink {
 
     private static final Logger LOG = Logger.getLogger(MqttConnection.class);
-
-    /** A message waiting for a free slot of the inflight window. */
-    private record Outgoing(String topic, byte[] payload, int qos, boolean retain) {}
 
     final MqttEndpoint endpoint;
     final Context context;
     final Principal principal;
     final TopicPolicy policy;
     final SessionKey sessionKey;
-    /** Real filter to the rename of the subscription that asked for it ($me, aliases). */
-    final Map<TopicFilter, TopicRename> renames = new HashMap<>();
-    /** Packet IDs of QoS 2 PUBLISHes received and not yet released: a resent one is not routed twice [MQTT-4.3.3-2]. */
-    final java.util.Set<Integer> receivedQos2 = new java.util.HashSet<>();
-    private final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
-    private final int maxInflight;
-    private final int maxWaiting;
-    private int inflight;
+    final InboundTopicAliases topicAliases;
+    private final DroppedMessages drops;
+    private final int maxUnflushed;
+    private Session session;
+    private int unflushedQos0;
     private boolean closed;
 
     MqttConnection(MqttEndpoint endpoint, Context context, Principal principal, TopicPolicy policy,
-                   int maxInflight, int maxWaiting) {
+                   int topicAliasMaximum, DroppedMessages drops, int maxUnflushed) {
         this.endpoint = endpoint;
         this.context = context;
         this.principal = principal;
         this.policy = policy;
         this.sessionKey = new SessionKey(principal.namespace(), endpoint.clientIdentifier());
-        this.maxInflight = maxInflight;
-        this.maxWaiting = maxWaiting;
+        this.topicAliases = new InboundTopicAliases(topicAliasMaximum);
+        this.drops = drops;
+        this.maxUnflushed = maxUnflushed;
     }
 
     Namespace namespace() {
         return principal.namespace();
+    }
+
+    Session session() {
+        return session;
+    }
+
+    void bind(Session session) {
+        this.session = session;
     }
 
     boolean isMqtt5() {
@@ -68,59 +66,46 @@ final class MqttConnection implements Subscriber, SessionHolder {
     }
 
     @Override
-    public void deliver(Message message, int grantedQos, List<TopicFilter> filters) {
-        int qos = Math.min(message.qos(), grantedQos);
-        context.runOnContext(v -> {
-            String topic = nameFor(message, filters);
-            send(new Outgoing(topic, message.payload(), qos, false));
-        });
+    public void send(Outgoing out, int packetId, boolean duplicate) {
+        context.runOnContext(v -> write(out, packetId, duplicate));
     }
 
-    /** Sends a retained or permanent message to a new subscription: with the retain flag [MQTT-3.3.1-8]. */
-    void deliverRetained(Message message, int grantedQos, TopicFilter filter) {
-        send(new Outgoing(nameFor(message, List.of(filter)), message.payload(), Math.min(message.qos(), grantedQos), true));
-    }
-
-    private String nameFor(Message message, List<TopicFilter> filters) {
-        for (TopicFilter filter : filters) {
-            TopicRename rename = renames.get(filter);
-            if (rename != null) {
-                return rename.clientTopic(message.topic().value());
-            }
-        }
-        return message.topic().value();
-    }
-
-    private void send(Outgoing out) {
+    private void write(Outgoing out, int packetId, boolean duplicate) {
         if (closed || !endpoint.isConnected()) {
-            return;
+            return; // a QoS 1 or 2 message stays in the session for the next connection
+        }
+        MqttProperties properties = MqttProperties.NO_PROPERTIES;
+        if (isMqtt5() && out.message().expires()) {
+            long now = System.currentTimeMillis();
+            if (out.qos() == 0 && out.message().expiredAt(now)) {
+                return; // [MQTT-3.3.2-5]; QoS 1 and 2 were checked before their delivery started
+            }
+            properties = new MqttProperties();
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),
+                    out.message().secondsLeftAt(now)));
         }
         if (out.qos() == 0) {
-            endpoint.publish(out.topic(), Buffer.buffer(out.payload()), MqttQoS.AT_MOST_ONCE, false, out.retain());
-            return;
-        }
-        if (inflight >= maxInflight) {
-            if (waiting.size() >= maxWaiting) {
-                // A slow subscriber loses its own messages; it never slows the publisher or anyone else.
-                LOG.debugf("Dropped a message for slow client %s", principal.id());
+            if (unflushedQos0 >= maxUnflushed) {
+                // A slow subscriber loses its own QoS 0 messages; it never slows the publisher or anyone else.
+                drops.dropped(namespace(), 0);
                 return;
             }
-            waiting.add(out);
+            unflushedQos0++;
+            endpoint.publish(out.clientTopic(), Buffer.buffer(out.message().payload()), MqttQoS.AT_MOST_ONCE, false,
+                    out.retain(), 0, properties).onComplete(done -> unflushedQos0--);
             return;
         }
-        inflight++;
-        endpoint.publish(out.topic(), Buffer.buffer(out.payload()), MqttQoS.valueOf(out.qos()), false, out.retain());
+        endpoint.publish(out.clientTopic(), Buffer.buffer(out.message().payload()), MqttQoS.valueOf(out.qos()), duplicate,
+                out.retain(), packetId, properties);
     }
 
-    /** A QoS 1 or 2 delivery completed (PUBACK or PUBCOMP): a slot of the window is free again. */
-    void acknowledged() {
-        if (inflight > 0) {
-            inflight--;
-        }
-        Outgoing next = waiting.poll();
-        if (next != null) {
-            send(next);
-        }
+    @Override
+    public void sendRelease(int packetId) {
+        context.runOnContext(v -> {
+            if (!closed && endpoint.isConnected()) {
+                endpoint.publishRelease(packetId);
+            }
+        });
     }
 
     @Override
@@ -136,7 +121,7 @@ final class MqttConnection implements Subscriber, SessionHolder {
         closed = true;
         LOG.infof("Closing MQTT connection of %s %s in %s: %s", principal.kind(), principal.id(), namespace(), why);
         if (isMqtt5() && endpoint.isConnected()) {
-            endpoint.disconnect(reason, io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES);
+            endpoint.disconnect(reason, MqttProperties.NO_PROPERTIES);
         }
         endpoint.close();
     }

@@ -1,70 +1,103 @@
 package io.iotgate.mqtt;
 
-import io.iotgate.model.Namespace;
 import io.iotgate.routing.Message;
-import io.iotgate.routing.Router;
+import io.iotgate.tenancy.NamespacePublisher;
 import io.iotgate.tenancy.PublishDecision;
-import io.iotgate.tenancy.RetainedMessagesKeeper;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
+
 /**
- * PUBLISH from a client: the topic policy resolves and judges the topic, routing delivers in the client's
- * namespace, and the acknowledgement follows the QoS (PUBACK; PUBREC, then PUBCOMP on PUBREL).
+ * PUBLISH from a client: topic aliases resolved, the topic policy judges the topic, the namespace gets the
+ * message, and the acknowledgement follows the QoS (PUBACK; PUBREC, then PUBCOMP on PUBREL). Acknowledgements
+ * of the client for what it received (PUBACK, PUBREC, PUBCOMP) go to its session.
  */
 @ApplicationScoped
 class PublishFlow {
 
     private static final Logger LOG = Logger.getLogger(PublishFlow.class);
 
-    private final Router router;
-    private final RetainedMessagesKeeper keeper;
+    private final NamespacePublisher publisher;
 
-    PublishFlow(Router router, RetainedMessagesKeeper keeper) {
-        this.router = router;
-        this.keeper = keeper;
+    PublishFlow(NamespacePublisher publisher) {
+        this.publisher = publisher;
     }
 
     void attach(MqttConnection connection) {
-        connection.endpoint.publishHandler(message -> onPublish(connection, message));
-        connection.endpoint.publishReleaseHandler(packetId -> {
-            connection.receivedQos2.remove(packetId);
-            connection.endpoint.publishComplete(packetId);
+        var endpoint = connection.endpoint;
+        endpoint.publishAutoAck(false);
+        endpoint.publishHandler(message -> onPublish(connection, message));
+        endpoint.publishReleaseHandler(packetId -> {
+            connection.session().released(packetId);
+            endpoint.publishComplete(packetId);
         });
+        endpoint.publishAcknowledgeHandler(packetId -> connection.session().completed(packetId));
+        endpoint.publishReceivedHandler(packetId -> {
+            if (connection.session().received(packetId)) {
+                endpoint.publishRelease(packetId);
+            }
+        });
+        endpoint.publishCompletionHandler(packetId -> connection.session().completed(packetId));
     }
 
     private void onPublish(MqttConnection connection, MqttPublishMessage publish) {
         int qos = publish.qosLevel().value();
-        if (qos == 2 && connection.receivedQos2.contains(publish.messageId())) {
-            connection.endpoint.publishReceived(publish.messageId());
+        if (qos == 2 && !connection.session().firstReceipt(publish.messageId())) {
+            connection.endpoint.publishReceived(publish.messageId()); // a resend: answered, not routed again
             return;
         }
-        PublishDecision decision = connection.policy.authorizePublish(publish.topicName());
+        Optional<String> topic = connection.topicAliases.resolve(publish.topicName(), topicAlias(publish));
+        if (topic.isEmpty()) {
+            LOG.warnf("Closing %s %s in %s: invalid topic alias", connection.principal.kind(), connection.principal.id(),
+                    connection.namespace());
+            connection.close(MqttDisconnectReasonCode.TOPIC_ALIAS_INVALID, "invalid topic alias");
+            return;
+        }
+        PublishDecision decision = connection.policy.authorizePublish(topic.get());
         if (decision instanceof PublishDecision.Denied denied) {
             // IoT Core: a forbidden PUBLISH closes the connection.
             LOG.warnf("Refused PUBLISH of %s %s in %s to '%s': %s", connection.principal.kind(), connection.principal.id(),
-                    connection.namespace(), publish.topicName(), denied.reason());
-            connection.close(MqttDisconnectReasonCode.NOT_AUTHORIZED, "forbidden PUBLISH to " + publish.topicName());
+                    connection.namespace(), topic.get(), denied.reason());
+            connection.close(MqttDisconnectReasonCode.NOT_AUTHORIZED, "forbidden PUBLISH to " + topic.get());
             return;
         }
-        var allowed = (PublishDecision.Allowed) decision;
-        Namespace namespace = connection.namespace();
-        byte[] payload = publish.payload().getBytes();
-        boolean keep = allowed.permanent() || (publish.isRetain() && namespace.kind() == Namespace.Kind.BROKER);
-        Message message = new Message(allowed.realTopic(), payload, qos, keep);
-        if (keep) {
-            router.retain(namespace, message);
-            keeper.changed(namespace, message);
-        }
-        router.publish(namespace, message);
+        publisher.publish(connection.namespace(), (PublishDecision.Allowed) decision, publish.payload().getBytes(), qos,
+                publish.isRetain(), expiresAt(publish), connection.session());
         if (publish.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
             connection.endpoint.publishAcknowledge(publish.messageId());
         } else if (publish.qosLevel() == MqttQoS.EXACTLY_ONCE) {
-            connection.receivedQos2.add(publish.messageId());
             connection.endpoint.publishReceived(publish.messageId());
         }
+    }
+
+    private static int topicAlias(MqttPublishMessage publish) {
+        if (publish.properties() == null) {
+            return 0;
+        }
+        MqttProperties.MqttProperty<?> alias = publish.properties().getProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS.value());
+        return alias == null ? 0 : (Integer) alias.value();
+    }
+
+    /** MQTT 5 message expiry interval [MQTT-3.3.2-5]. */
+    static long expiresAt(MqttProperties properties) {
+        if (properties == null) {
+            return Message.NEVER;
+        }
+        MqttProperties.MqttProperty<?> interval = properties.getProperty(
+                MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value());
+        if (interval == null) {
+            return Message.NEVER;
+        }
+        long seconds = Integer.toUnsignedLong((Integer) interval.value());
+        return System.currentTimeMillis() + seconds * 1000;
+    }
+
+    private static long expiresAt(MqttPublishMessage publish) {
+        return expiresAt(publish.properties());
     }
 }

@@ -2,8 +2,12 @@ package io.iotgate.mqtt;
 
 import io.iotgate.routing.Message;
 import io.iotgate.routing.Router;
-import io.iotgate.tenancy.GrantedFilter;
+import io.iotgate.session.DeliveryOptions;
+import io.iotgate.session.RealSubscription;
+import io.iotgate.session.Session;
 import io.iotgate.tenancy.SubscribeDecision;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
 import io.vertx.mqtt.MqttTopicSubscription;
 import io.vertx.mqtt.messages.MqttSubscribeMessage;
 import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
@@ -13,14 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE. Each filter is judged alone: a refused one gets its own failure code and the
  * session stays (IoT Core); a granted one may stand for several real filters (narrowing, {@code $me},
- * aliases). Retained and permanent messages follow the SUBACK.
+ * aliases). The subscriptions belong to the session, so a persistent one outlives the connection. Retained
+ * and permanent messages follow the SUBACK.
  */
 @ApplicationScoped
 class SubscribeFlow {
@@ -34,78 +38,100 @@ class SubscribeFlow {
     }
 
     void attach(MqttConnection connection) {
-        Map<String, List<GrantedFilter>> byClientFilter = new HashMap<>();
-        connection.endpoint.subscribeHandler(subscribe -> onSubscribe(connection, subscribe, byClientFilter));
-        connection.endpoint.unsubscribeHandler(unsubscribe -> onUnsubscribe(connection, unsubscribe, byClientFilter));
+        connection.endpoint.subscribeHandler(subscribe -> onSubscribe(connection, subscribe));
+        connection.endpoint.unsubscribeHandler(unsubscribe -> onUnsubscribe(connection, unsubscribe));
     }
 
-    private void onSubscribe(MqttConnection connection, MqttSubscribeMessage subscribe,
-                             Map<String, List<GrantedFilter>> byClientFilter) {
+    private void onSubscribe(MqttConnection connection, MqttSubscribeMessage subscribe) {
+        Session session = connection.session();
         List<MqttSubAckReasonCode> codes = new ArrayList<>();
         List<Runnable> retainedToSend = new ArrayList<>();
         for (MqttTopicSubscription requested : subscribe.topicSubscriptions()) {
             String filter = requested.topicName();
             int qos = requested.qualityOfService().value();
-            SubscribeDecision decision = connection.policy.authorizeSubscribe(filter);
-            if (decision instanceof SubscribeDecision.Refused refused) {
-                LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
-                        connection.principal.id(), connection.namespace(), filter, refused.reason());
+            MqttSubscriptionOption option = requested.subscriptionOption();
+            Optional<List<RealSubscription>> granted = judge(connection, filter, qos, options(option));
+            if (granted.isEmpty()) {
                 codes.add(ReasonCodes.refusedFilter(connection.endpoint.protocolVersion()));
                 continue;
             }
-            List<GrantedFilter> granted = ((SubscribeDecision.Granted) decision).filters();
-            unsubscribe(connection, byClientFilter.remove(filter), byClientFilter);
-            for (GrantedFilter real : granted) {
-                connection.renames.put(real.realFilter(), real.rename());
-                router.subscribe(connection.namespace(), real.realFilter(), connection, qos);
-                retainedToSend.add(() -> {
-                    for (Message kept : router.retainedMatching(connection.namespace(), real.realFilter())) {
-                        connection.deliverRetained(kept, qos, real.realFilter());
+            List<RealSubscription> real = granted.get();
+            boolean existed = session.subscribe(filter, real);
+            if (wantsRetained(option, existed)) {
+                for (RealSubscription subscription : real) {
+                    if (subscription.shareGroup().isEmpty()) { // shared subscriptions get no retained messages (MQTT 5, 4.8.2)
+                        retainedToSend.add(() -> {
+                            for (Message kept : router.retainedMatching(connection.namespace(), subscription.filter())) {
+                                session.deliverRetained(kept, subscription);
+                            }
+                        });
                     }
-                });
+                }
             }
-            byClientFilter.put(filter, granted);
             codes.add(ReasonCodes.granted(qos));
         }
-        connection.endpoint.subscribeAcknowledge(subscribe.messageId(), codes,
-                io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES);
+        connection.endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
         retainedToSend.forEach(Runnable::run);
     }
 
-    private void onUnsubscribe(MqttConnection connection, MqttUnsubscribeMessage unsubscribe,
-                               Map<String, List<GrantedFilter>> byClientFilter) {
-        List<MqttUnsubAckReasonCode> codes = new ArrayList<>();
-        for (String filter : unsubscribe.topics()) {
-            List<GrantedFilter> granted = byClientFilter.remove(filter);
-            unsubscribe(connection, granted, byClientFilter);
-            codes.add(granted == null ? MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED : MqttUnsubAckReasonCode.SUCCESS);
+    /** The real subscriptions a client filter stands for, or empty when the policy refuses it (logged). */
+    private Optional<List<RealSubscription>> judge(MqttConnection connection, String filter, int qos, DeliveryOptions options) {
+        SubscribeDecision decision = connection.policy.authorizeSubscribe(filter);
+        if (decision instanceof SubscribeDecision.Refused refused) {
+            LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
+                    connection.principal.id(), connection.namespace(), filter, refused.reason());
+            return Optional.empty();
         }
-        if (connection.isMqtt5()) {
-            connection.endpoint.unsubscribeAcknowledge(unsubscribe.messageId(), codes,
-                    io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES);
-        } else {
-            connection.endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
+        if (decision instanceof SubscribeDecision.GrantedShared shared) {
+            // No Local makes no sense in a group [MQTT-3.8.3-4]; it is ignored rather than refused
+            return Optional.of(List.of(new RealSubscription(shared.subscription().filter(),
+                    Optional.of(shared.subscription().group()), qos, name -> name, DeliveryOptions.DEFAULT)));
         }
+        return Optional.of(((SubscribeDecision.Granted) decision).filters().stream()
+                .map(real -> new RealSubscription(real.realFilter(), Optional.empty(), qos, real.rename(), options))
+                .toList());
     }
 
     /**
-     * Drops the real filters of one client filter, except those another of the client's filters still stands
-     * for (e.g. {@code $me/device/commands/#} and an alias of the same topics): those stay, named as that one.
+     * A resumed session's subscriptions are judged again by the rules of the identity now connecting:
+     * aliases or permissions may have changed while it was away. What is no longer allowed is dropped.
      */
-    private void unsubscribe(MqttConnection connection, List<GrantedFilter> granted,
-                             Map<String, List<GrantedFilter>> remaining) {
-        if (granted == null) {
-            return;
+    void reauthorize(MqttConnection connection) {
+        Session session = connection.session();
+        session.subscriptions().forEach((filter, previous) -> {
+            RealSubscription first = previous.get(0);
+            judge(connection, filter, first.qos(), first.options()).ifPresentOrElse(
+                    real -> session.subscribe(filter, real), () -> session.unsubscribe(filter));
+        });
+    }
+
+    private static DeliveryOptions options(MqttSubscriptionOption option) {
+        return option == null ? DeliveryOptions.DEFAULT
+                : new DeliveryOptions(option.isNoLocal(), option.isRetainAsPublished());
+    }
+
+    /** MQTT 5 retain handling: 0 always, 1 only for a new subscription, 2 never [MQTT-3.3.1-9..11]. */
+    private static boolean wantsRetained(MqttSubscriptionOption option, boolean existed) {
+        if (option == null) {
+            return true;
         }
-        for (GrantedFilter real : granted) {
-            var stillWanted = remaining.values().stream().flatMap(List::stream)
-                    .filter(other -> other.realFilter().equals(real.realFilter())).findFirst();
-            if (stillWanted.isPresent()) {
-                connection.renames.put(real.realFilter(), stillWanted.get().rename());
-            } else {
-                router.unsubscribe(connection.namespace(), real.realFilter(), connection);
-                connection.renames.remove(real.realFilter());
-            }
+        return switch (option.retainHandling()) {
+            case SEND_AT_SUBSCRIBE -> true;
+            case SEND_AT_SUBSCRIBE_IF_NOT_YET_EXISTS -> !existed;
+            case DONT_SEND_AT_SUBSCRIBE -> false;
+        };
+    }
+
+    private void onUnsubscribe(MqttConnection connection, MqttUnsubscribeMessage unsubscribe) {
+        List<MqttUnsubAckReasonCode> codes = new ArrayList<>();
+        for (String filter : unsubscribe.topics()) {
+            boolean existed = connection.session().unsubscribe(filter);
+            codes.add(existed ? MqttUnsubAckReasonCode.SUCCESS : MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED);
+        }
+        if (connection.isMqtt5()) {
+            connection.endpoint.unsubscribeAcknowledge(unsubscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
+        } else {
+            connection.endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
         }
     }
 }

@@ -38,7 +38,12 @@ public final class Router {
 
     public List<Message> retainedMatching(Namespace namespace, TopicFilter filter) {
         RetainedMessages<Message> store = retained.get(namespace);
-        return store == null ? List.of() : store.matching(filter).stream().map(RetainedMessage::message).toList();
+        if (store == null) {
+            return List.of();
+        }
+        long now = System.currentTimeMillis();
+        return store.matching(filter).stream().map(RetainedMessage::message)
+                .filter(message -> !message.expiredAt(now)).toList();
     }
 
     /** Drops everything a deleted registry or broker kept. */
@@ -48,6 +53,14 @@ public final class Router {
 
     public boolean subscribe(Namespace namespace, TopicFilter filter, Subscriber subscriber, int qos) {
         return subscriptions.subscribe(namespace, filter, subscriber, qos);
+    }
+
+    public boolean subscribe(Namespace namespace, SharedSubscription shared, Subscriber subscriber, int qos) {
+        return subscriptions.subscribe(namespace, shared, subscriber, qos);
+    }
+
+    public boolean unsubscribe(Namespace namespace, SharedSubscription shared, Subscriber subscriber) {
+        return subscriptions.unsubscribe(namespace, shared, subscriber);
     }
 
     public boolean unsubscribe(Namespace namespace, TopicFilter filter, Subscriber subscriber) {

@@ -1,5 +1,7 @@
 package io.iotgate.tenancy;
 
+import io.iotgate.routing.SharedSubscription;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +19,17 @@ public sealed interface SubscribeDecision {
             if (filters.isEmpty()) {
                 throw new IllegalArgumentException("a granted subscription has at least one filter");
             }
+        }
+    }
+
+    /**
+     * A shared subscription ({@code $share/<group>/<filter>}, broker model): each matching message goes to one
+     * member of the group [MQTT-4.8.2]. Retained messages are not sent to it (MQTT 5, 4.8.2).
+     */
+    record GrantedShared(SharedSubscription subscription) implements SubscribeDecision {
+
+        public GrantedShared {
+            Objects.requireNonNull(subscription, "subscription");
         }
     }
 

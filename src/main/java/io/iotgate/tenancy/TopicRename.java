@@ -1,12 +1,14 @@
 package io.iotgate.tenancy;
 
+import java.util.function.UnaryOperator;
+
 import java.util.Objects;
 
 /**
  * How a delivered message's real topic is named for the subscriber. IoT Core: messages received through a
  * {@code $me} subscription arrive under the {@code $me} name; iotgate does the same for topic aliases.
  */
-public sealed interface TopicRename {
+public sealed interface TopicRename extends UnaryOperator<String> {
 
     /** The subscription named real topics: deliver them as they are. */
     TopicRename UNCHANGED = new Unchanged();
@@ -16,6 +18,12 @@ public sealed interface TopicRename {
      * this rename belongs to.
      */
     String clientTopic(String realTopic);
+
+    /** The session keeps renames as plain functions: it may not know the topic rules that made them. */
+    @Override
+    default String apply(String realTopic) {
+        return clientTopic(realTopic);
+    }
 
     /** Real topics are delivered under their own name. */
     record Unchanged() implements TopicRename {

@@ -41,7 +41,11 @@ public final class BrokerTopicPolicy implements TopicPolicy {
     public SubscribeDecision authorizeSubscribe(String filter) {
         try {
             if (SharedSubscription.isShared(filter)) {
-                return new SubscribeDecision.Refused("shared subscriptions are not offered yet");
+                SharedSubscription shared = SharedSubscription.parse(filter, maxTopicBytes);
+                if (shared.filter().value().startsWith("$")) {
+                    return new SubscribeDecision.Refused("topics starting with '$' are not part of a broker");
+                }
+                return new SubscribeDecision.GrantedShared(shared);
             }
             if (filter.startsWith("$")) {
                 return new SubscribeDecision.Refused("topics starting with '$' are not part of a broker");
