@@ -13,9 +13,10 @@ public final class IotgateMain {
     private IotgateMain() {
     }
 
+    private static volatile EmbeddedDatabase embedded;
+
     public static void main(String... args) {
         DatabaseChoice choice = DatabaseChoice.ofThisProcess();
-        EmbeddedDatabase embedded = null;
         if (choice.useEmbedded()) {
             embedded = EmbeddedDatabase.start(choice.dataDir(), choice.embeddedPort());
             embedded.datasourceProperties().forEach(System::setProperty);
@@ -24,9 +25,15 @@ public final class IotgateMain {
         try {
             Quarkus.run(args);
         } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+            stopEmbeddedDatabase();
+        }
+    }
+
+    /** Stops the embedded PostgreSQL, if this process started one; see {@link EmbeddedDatabaseShutdown}. */
+    static void stopEmbeddedDatabase() {
+        EmbeddedDatabase running = embedded;
+        if (running != null) {
+            running.close();
         }
     }
 }
