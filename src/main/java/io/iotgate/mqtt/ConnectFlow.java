@@ -4,6 +4,8 @@ import io.iotgate.identity.AuthenticationFailure;
 import io.iotgate.identity.Authenticator;
 import io.iotgate.identity.ConnectCredentials;
 import io.iotgate.identity.Principal;
+import io.iotgate.observe.ClientActivity;
+import io.iotgate.observe.GatewayActivity;
 import io.iotgate.routing.Router;
 import io.iotgate.session.SessionRegistry;
 import io.iotgate.tenancy.TopicPolicy;
@@ -37,9 +39,11 @@ class ConnectFlow {
     private final SubscribeFlow subscribeFlow;
     private final Router router;
     private final Vertx vertx;
+    private final GatewayActivity activity;
 
     ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionRegistry sessions, LiveConnections live,
-                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx) {
+                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx,
+                GatewayActivity activity) {
         this.authenticator = authenticator;
         this.policies = policies;
         this.sessions = sessions;
@@ -48,6 +52,7 @@ class ConnectFlow {
         this.subscribeFlow = subscribeFlow;
         this.router = router;
         this.vertx = vertx;
+        this.activity = activity;
     }
 
     void onConnect(MqttEndpoint endpoint) {
@@ -74,7 +79,8 @@ class ConnectFlow {
 
     private void accept(MqttEndpoint endpoint, Context context, Principal principal) {
         TopicPolicy policy = policies.forPrincipal(principal);
-        var connection = new MqttConnection(endpoint, context, principal, policy, MAX_INFLIGHT, MAX_WAITING);
+        ClientActivity observed = activity.connected(ObservedClients.of(principal, endpoint));
+        var connection = new MqttConnection(endpoint, context, principal, policy, MAX_INFLIGHT, MAX_WAITING, observed);
         endpoint.publishAutoAck(false);
         endpoint.publishAcknowledgeHandler(id -> connection.acknowledged());
         endpoint.publishReceivedHandler(endpoint::publishRelease);
@@ -86,9 +92,14 @@ class ConnectFlow {
             router.unsubscribeAll(connection.namespace(), connection);
             sessions.release(connection.sessionKey, connection);
             live.remove(connection);
+            connection.activity.disconnected();
             LOG.debugf("MQTT connection of %s %s closed", principal.kind(), principal.id());
         });
-        endpoint.exceptionHandler(failure -> LOG.debugf("MQTT connection of %s: %s", principal.id(), failure.getMessage()));
+        endpoint.disconnectMessageHandler(disconnect -> connection.activity.clientDisconnected(disconnect.code().name()));
+        endpoint.exceptionHandler(failure -> {
+            connection.activity.closing("network or protocol error: " + failure.getMessage());
+            LOG.debugf("MQTT connection of %s: %s", principal.id(), failure.getMessage());
+        });
         sessions.claim(connection.sessionKey, connection);
         live.add(connection);
         endpoint.accept(false);
@@ -105,6 +116,8 @@ class ConnectFlow {
         }
         LOG.warnf("Refused MQTT CONNECT from %s as '%s': %s (%s)", credentials.remoteAddress(), credentials.username(),
                 reason, failure.getMessage());
+        activity.connectRefused(credentials.username(), endpoint.clientIdentifier(), credentials.remoteAddress(),
+                endpoint.protocolVersion(), reason.name(), failure.getMessage());
         endpoint.reject(ReasonCodes.connack(reason, endpoint.protocolVersion()));
     }
 

@@ -2,6 +2,7 @@ package io.iotgate.mqtt;
 
 import io.iotgate.identity.Principal;
 import io.iotgate.model.Namespace;
+import io.iotgate.observe.ClientActivity;
 import io.iotgate.routing.Message;
 import io.iotgate.routing.Subscriber;
 import io.iotgate.routing.TopicFilter;
@@ -38,6 +39,8 @@ final class MqttConnection implements Subscriber, SessionHolder {
     final Principal principal;
     final TopicPolicy policy;
     final SessionKey sessionKey;
+    /** Metrics, monitoring data and connection log of this connection. */
+    final ClientActivity activity;
     /** Real filter to the rename of the subscription that asked for it ($me, aliases). */
     final Map<TopicFilter, TopicRename> renames = new HashMap<>();
     /** Packet IDs of QoS 2 PUBLISHes received and not yet released: a resent one is not routed twice [MQTT-4.3.3-2]. */
@@ -49,7 +52,7 @@ final class MqttConnection implements Subscriber, SessionHolder {
     private boolean closed;
 
     MqttConnection(MqttEndpoint endpoint, Context context, Principal principal, TopicPolicy policy,
-                   int maxInflight, int maxWaiting) {
+                   int maxInflight, int maxWaiting, ClientActivity activity) {
         this.endpoint = endpoint;
         this.context = context;
         this.principal = principal;
@@ -57,6 +60,7 @@ final class MqttConnection implements Subscriber, SessionHolder {
         this.sessionKey = new SessionKey(principal.namespace(), endpoint.clientIdentifier());
         this.maxInflight = maxInflight;
         this.maxWaiting = maxWaiting;
+        this.activity = activity;
     }
 
     Namespace namespace() {
@@ -96,6 +100,7 @@ final class MqttConnection implements Subscriber, SessionHolder {
             return;
         }
         if (out.qos() == 0) {
+            activity.delivered(out.payload().length);
             endpoint.publish(out.topic(), Buffer.buffer(out.payload()), MqttQoS.AT_MOST_ONCE, false, out.retain());
             return;
         }
@@ -103,12 +108,14 @@ final class MqttConnection implements Subscriber, SessionHolder {
             if (waiting.size() >= maxWaiting) {
                 // A slow subscriber loses its own messages; it never slows the publisher or anyone else.
                 LOG.debugf("Dropped a message for slow client %s", principal.id());
+                activity.dropped(out.qos());
                 return;
             }
             waiting.add(out);
             return;
         }
         inflight++;
+        activity.delivered(out.payload().length);
         endpoint.publish(out.topic(), Buffer.buffer(out.payload()), MqttQoS.valueOf(out.qos()), false, out.retain());
     }
 
@@ -134,6 +141,7 @@ final class MqttConnection implements Subscriber, SessionHolder {
             return;
         }
         closed = true;
+        activity.closing(why);
         LOG.infof("Closing MQTT connection of %s %s in %s: %s", principal.kind(), principal.id(), namespace(), why);
         if (isMqtt5() && endpoint.isConnected()) {
             endpoint.disconnect(reason, io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES);

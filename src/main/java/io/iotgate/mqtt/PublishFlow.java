@@ -47,6 +47,7 @@ class PublishFlow {
             // IoT Core: a forbidden PUBLISH closes the connection.
             LOG.warnf("Refused PUBLISH of %s %s in %s to '%s': %s", connection.principal.kind(), connection.principal.id(),
                     connection.namespace(), publish.topicName(), denied.reason());
+            connection.activity.publishRefused(publish.topicName(), denied.reason());
             connection.close(MqttDisconnectReasonCode.NOT_AUTHORIZED, "forbidden PUBLISH to " + publish.topicName());
             return;
         }
@@ -60,6 +61,7 @@ class PublishFlow {
             keeper.changed(namespace, message);
         }
         router.publish(namespace, message);
+        connection.activity.published(payload.length);
         if (publish.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
             connection.endpoint.publishAcknowledge(publish.messageId());
         } else if (publish.qosLevel() == MqttQoS.EXACTLY_ONCE) {

@@ -50,6 +50,7 @@ class SubscribeFlow {
             if (decision instanceof SubscribeDecision.Refused refused) {
                 LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
                         connection.principal.id(), connection.namespace(), filter, refused.reason());
+                connection.activity.subscribeRefused(filter, refused.reason());
                 codes.add(ReasonCodes.refusedFilter(connection.endpoint.protocolVersion()));
                 continue;
             }
@@ -65,6 +66,7 @@ class SubscribeFlow {
                 });
             }
             byClientFilter.put(filter, granted);
+            connection.activity.subscribed();
             codes.add(ReasonCodes.granted(qos));
         }
         connection.endpoint.subscribeAcknowledge(subscribe.messageId(), codes,
