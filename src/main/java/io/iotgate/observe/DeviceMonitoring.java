@@ -112,14 +112,15 @@ public class DeviceMonitoring {
 
     /** Called after each change of a device's values: marks it for the next write and for the feed. Cheap. */
     void changed(LiveDevice device, long now) {
-        if (device.unwritten.compareAndSet(false, true)) {
+        // Plain reads first: on a busy device both flags are already set and nothing else happens.
+        if (!device.unwritten.get() && device.unwritten.compareAndSet(false, true)) {
             unwritten.add(device);
         }
         long last = device.lastFeed.get();
         if (device.loaded && now - last >= feedIntervalMillis && device.lastFeed.compareAndSet(last, now)) {
             device.feedDue.set(false);
             report(device);
-        } else if (device.feedDue.compareAndSet(false, true)) {
+        } else if (!device.feedDue.get() && device.feedDue.compareAndSet(false, true)) {
             feedWaiting.add(device);
         }
     }
