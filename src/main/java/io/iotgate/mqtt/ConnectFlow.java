@@ -95,6 +95,7 @@ class ConnectFlow {
             connection.activity.disconnected();
             LOG.debugf("MQTT connection of %s %s closed", principal.kind(), principal.id());
         });
+        endpoint.pingHandler(v -> connection.activity.pinged());
         endpoint.disconnectMessageHandler(disconnect -> connection.activity.clientDisconnected(disconnect.code().name()));
         endpoint.exceptionHandler(failure -> {
             connection.activity.closing("network or protocol error: " + failure.getMessage());

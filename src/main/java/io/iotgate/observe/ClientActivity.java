@@ -61,6 +61,15 @@ public final class ClientActivity {
         }
     }
 
+    /** A keep-alive PINGREQ: the device is online. */
+    public void pinged() {
+        if (device != null) {
+            long now = System.currentTimeMillis();
+            device.seen(now);
+            monitoring.changed(device, now);
+        }
+    }
+
     public void publishRefused(String topic, String reason) {
         meters.publishRefused();
         log.add(new ConnectionLogWriter.Pending.Known(entry(ConnectionEvent.PUBLISH_REFUSED, topic, reason)));

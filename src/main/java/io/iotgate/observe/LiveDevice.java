@@ -56,6 +56,10 @@ final class LiveDevice {
         onlineTime.set(now);
     }
 
+    void seen(long now) {
+        onlineTime.set(now);
+    }
+
     /** The device was online right up to this moment. */
     void disconnected(long now) {
         disconnectTime.set(now);

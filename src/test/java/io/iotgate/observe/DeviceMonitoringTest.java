@@ -64,6 +64,22 @@ class DeviceMonitoringTest {
     }
 
     @Test
+    void keepAlivePingsKeepTheDeviceOnline() {
+        var client = MqttClients.tcp5().buildBlocking();
+        client.connectWith().keepAlive(1).simpleAuth().username(device)
+                .password(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)).applySimpleAuth().send();
+        try {
+            JsonPath pinged = Eventually.until(this::full, d -> d.get("monitoringData.lastOnlineTime") != null
+                    && Instant.parse(d.getString("monitoringData.lastOnlineTime"))
+                    .isAfter(Instant.parse(d.getString("monitoringData.lastAuthTime"))));
+            assertNull(pinged.get("monitoringData.lastPubActivityTime"), "no PUBLISH was sent: only pings");
+            assertNull(pinged.get("monitoringData.lastSubActivityTime"));
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
     void onlyTheFullViewShowsIt() {
         MqttClients.v5(device, PASSWORD).close();
         assertNotNull(full().get("monitoringData.lastAuthTime"));
