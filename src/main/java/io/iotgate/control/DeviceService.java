@@ -12,6 +12,7 @@ import io.iotgate.model.Registry;
 import io.iotgate.model.ResourceKind;
 import io.iotgate.model.ResourceRef;
 import io.iotgate.model.ResourceStatus;
+import io.iotgate.observe.DeviceMonitoring;
 import io.iotgate.store.DeviceRepository;
 import io.iotgate.store.DuplicateKeyException;
 import io.iotgate.store.RegistryRepository;
@@ -49,15 +50,17 @@ public class DeviceService {
     private final Credentials credentials;
     private final Operations operations;
     private final ChangeEvents changes;
+    private final DeviceMonitoring monitoring;
 
     DeviceService(Pool pool, DeviceRepository devices, RegistryRepository registries, Credentials credentials,
-                  Operations operations, ChangeEvents changes) {
+                  Operations operations, ChangeEvents changes, DeviceMonitoring monitoring) {
         this.pool = pool;
         this.devices = devices;
         this.registries = registries;
         this.credentials = credentials;
         this.operations = operations;
         this.changes = changes;
+        this.monitoring = monitoring;
     }
 
     public Uni<Operation> create(Caller caller, NewDevice request) {
@@ -185,8 +188,11 @@ public class DeviceService {
         return view == View.FULL ? Permission.READ : Permission.READ_METADATA;
     }
 
-    private static Device shown(Device device, View view) {
-        return view == View.FULL ? device : device.withoutMonitoringData();
+    /** The full view shows what the gateway saw until now, also what it has not written to the database yet. */
+    private Device shown(Device device, View view) {
+        return view == View.FULL
+                ? device.withMonitoringData(monitoring.current(device.id(), device.monitoringData()))
+                : device.withoutMonitoringData();
     }
 
     private static Operations.Done done(Device device, String description) {

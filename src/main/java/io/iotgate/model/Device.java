@@ -11,6 +11,10 @@ public record Device(String id, String registryId, String folderId, Instant crea
                      String description, Map<String, String> labels, Map<String, String> topicAliases,
                      ResourceStatus status, DeviceMonitoringData monitoringData) {
 
+    public Device withMonitoringData(DeviceMonitoringData data) {
+        return new Device(id, registryId, folderId, createdAt, name, description, labels, topicAliases, status, data);
+    }
+
     public Device withoutMonitoringData() {
         return new Device(id, registryId, folderId, createdAt, name, description, labels, topicAliases, status, null);
     }

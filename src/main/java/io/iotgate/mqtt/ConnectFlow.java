@@ -7,7 +7,8 @@ import io.iotgate.identity.Principal;
 import io.iotgate.config.MqttConfig;
 import io.iotgate.config.SessionConfig;
 import io.iotgate.model.ResourceKind;
-import io.iotgate.session.DroppedMessages;
+import io.iotgate.observe.ClientActivity;
+import io.iotgate.observe.GatewayActivity;
 import io.iotgate.session.SessionLimits;
 import io.iotgate.session.SessionStore;
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -41,13 +42,13 @@ class ConnectFlow {
     private final PublishFlow publishFlow;
     private final SubscribeFlow subscribeFlow;
     private final WillFlow willFlow;
-    private final DroppedMessages drops;
+    private final GatewayActivity activity;
     private final MqttConfig mqttConfig;
     private final SessionConfig sessionConfig;
     private final Vertx vertx;
 
     ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionStore sessions, LiveConnections live,
-                PublishFlow publishFlow, SubscribeFlow subscribeFlow, WillFlow willFlow, DroppedMessages drops,
+                PublishFlow publishFlow, SubscribeFlow subscribeFlow, WillFlow willFlow, GatewayActivity activity,
                 MqttConfig mqttConfig, SessionConfig sessionConfig, Vertx vertx) {
         this.authenticator = authenticator;
         this.policies = policies;
@@ -56,7 +57,7 @@ class ConnectFlow {
         this.publishFlow = publishFlow;
         this.subscribeFlow = subscribeFlow;
         this.willFlow = willFlow;
-        this.drops = drops;
+        this.activity = activity;
         this.mqttConfig = mqttConfig;
         this.sessionConfig = sessionConfig;
         this.vertx = vertx;
@@ -90,19 +91,25 @@ class ConnectFlow {
         if (judged instanceof WillFlow.Judged.Forbidden forbidden) {
             LOG.warnf("Refused MQTT CONNECT of %s %s in %s: forbidden will topic: %s", principal.kind(), principal.id(),
                     principal.namespace(), forbidden.reason());
+            activity.connectRefused(principal.id(), endpoint.clientIdentifier(), ObservedClients.remoteAddress(endpoint),
+                    endpoint.protocolVersion(), AuthenticationFailure.Reason.NOT_AUTHORIZED.name(),
+                    "forbidden will topic: " + forbidden.reason());
             endpoint.reject(ReasonCodes.connack(AuthenticationFailure.Reason.NOT_AUTHORIZED, endpoint.protocolVersion()));
             return;
         }
         Optional<WillFlow.Will> will = judged instanceof WillFlow.Judged.Accepted accepted
                 ? Optional.of(accepted.will()) : Optional.empty();
         boolean mqtt5 = endpoint.protocolVersion() >= ReasonCodes.MQTT_5;
+        ClientActivity observed = activity.connected(ObservedClients.of(principal, endpoint));
         var connection = new MqttConnection(endpoint, context, principal, policy,
-                mqtt5 ? mqttConfig.topicAliasMaximum() : 0, drops, sessionConfig.maxUnflushed());
+                mqtt5 ? mqttConfig.topicAliasMaximum() : 0, observed, sessionConfig.maxUnflushed());
         ConnectProperties requested = ConnectProperties.of(endpoint, sessionConfig.maxExpiry());
         publishFlow.attach(connection);
         subscribeFlow.attach(connection);
         boolean[] normalDisconnect = {false};
+        endpoint.pingHandler(v -> connection.activity.pinged());
         endpoint.disconnectMessageHandler(disconnect -> {
+            connection.activity.clientDisconnected(disconnect.code().name());
             // MQTT 5 lets the client ask for its will anyway (0x04) and change the session expiry [MQTT-3.14.2-2]
             normalDisconnect[0] = disconnect.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
             ConnectProperties.sessionExpiry(disconnect.properties(), sessionConfig.maxExpiry())
@@ -113,12 +120,16 @@ class ConnectFlow {
             connection.markClosed();
             live.remove(connection);
             sessions.closed(connection.session(), connection);
+            connection.activity.disconnected();
             if (!normalDisconnect[0]) {
                 willFlow.connectionLost(connection, will);
             }
             LOG.debugf("MQTT connection of %s %s closed", principal.kind(), principal.id());
         });
-        endpoint.exceptionHandler(failure -> LOG.debugf("MQTT connection of %s: %s", principal.id(), failure.getMessage()));
+        endpoint.exceptionHandler(failure -> {
+            connection.activity.closing("network or protocol error: " + failure.getMessage());
+            LOG.debugf("MQTT connection of %s: %s", principal.id(), failure.getMessage());
+        });
         SessionStore.Opened opened = sessions.open(connection.sessionKey, principal.id(), requested.cleanStart(),
                 requested.sessionExpirySeconds(),
                 new SessionLimits(sessionConfig.maxInflight(), sessionConfig.maxQueued()), connection,
@@ -160,6 +171,8 @@ class ConnectFlow {
         }
         LOG.warnf("Refused MQTT CONNECT from %s as '%s': %s (%s)", credentials.remoteAddress(), credentials.username(),
                 reason, failure.getMessage());
+        activity.connectRefused(credentials.username(), endpoint.clientIdentifier(), credentials.remoteAddress(),
+                endpoint.protocolVersion(), reason.name(), failure.getMessage());
         endpoint.reject(ReasonCodes.connack(reason, endpoint.protocolVersion()));
     }
 

@@ -2,7 +2,7 @@ package io.iotgate.mqtt;
 
 import io.iotgate.identity.Principal;
 import io.iotgate.model.Namespace;
-import io.iotgate.session.DroppedMessages;
+import io.iotgate.observe.ClientActivity;
 import io.iotgate.session.Outgoing;
 import io.iotgate.session.Session;
 import io.iotgate.session.SessionKey;
@@ -31,21 +31,22 @@ final class MqttConnection implements SessionLink {
     final TopicPolicy policy;
     final SessionKey sessionKey;
     final InboundTopicAliases topicAliases;
-    private final DroppedMessages drops;
+    /** Metrics, monitoring data and connection log of this connection. */
+    final ClientActivity activity;
     private final int maxUnflushed;
     private Session session;
     private int unflushedQos0;
     private boolean closed;
 
     MqttConnection(MqttEndpoint endpoint, Context context, Principal principal, TopicPolicy policy,
-                   int topicAliasMaximum, DroppedMessages drops, int maxUnflushed) {
+                   int topicAliasMaximum, ClientActivity activity, int maxUnflushed) {
         this.endpoint = endpoint;
         this.context = context;
         this.principal = principal;
         this.policy = policy;
         this.sessionKey = new SessionKey(principal.namespace(), endpoint.clientIdentifier());
         this.topicAliases = new InboundTopicAliases(topicAliasMaximum);
-        this.drops = drops;
+        this.activity = activity;
         this.maxUnflushed = maxUnflushed;
     }
 
@@ -87,14 +88,16 @@ final class MqttConnection implements SessionLink {
         if (out.qos() == 0) {
             if (unflushedQos0 >= maxUnflushed) {
                 // A slow subscriber loses its own QoS 0 messages; it never slows the publisher or anyone else.
-                drops.dropped(namespace(), 0);
+                activity.dropped(0);
                 return;
             }
             unflushedQos0++;
+            activity.delivered(out.message().payload().length);
             endpoint.publish(out.clientTopic(), Buffer.buffer(out.message().payload()), MqttQoS.AT_MOST_ONCE, false,
                     out.retain(), 0, properties).onComplete(done -> unflushedQos0--);
             return;
         }
+        activity.delivered(out.message().payload().length);
         endpoint.publish(out.clientTopic(), Buffer.buffer(out.message().payload()), MqttQoS.valueOf(out.qos()), duplicate,
                 out.retain(), packetId, properties);
     }
@@ -119,6 +122,7 @@ final class MqttConnection implements SessionLink {
             return;
         }
         closed = true;
+        activity.closing(why);
         LOG.infof("Closing MQTT connection of %s %s in %s: %s", principal.kind(), principal.id(), namespace(), why);
         if (isMqtt5() && endpoint.isConnected()) {
             endpoint.disconnect(reason, MqttProperties.NO_PROPERTIES);

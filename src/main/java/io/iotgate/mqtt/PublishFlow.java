@@ -63,11 +63,14 @@ class PublishFlow {
             // IoT Core: a forbidden PUBLISH closes the connection.
             LOG.warnf("Refused PUBLISH of %s %s in %s to '%s': %s", connection.principal.kind(), connection.principal.id(),
                     connection.namespace(), topic.get(), denied.reason());
+            connection.activity.publishRefused(topic.get(), denied.reason());
             connection.close(MqttDisconnectReasonCode.NOT_AUTHORIZED, "forbidden PUBLISH to " + topic.get());
             return;
         }
-        publisher.publish(connection.namespace(), (PublishDecision.Allowed) decision, publish.payload().getBytes(), qos,
+        byte[] payload = publish.payload().getBytes();
+        publisher.publish(connection.namespace(), (PublishDecision.Allowed) decision, payload, qos,
                 publish.isRetain(), expiresAt(publish), connection.session());
+        connection.activity.published(payload.length);
         if (publish.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
             connection.endpoint.publishAcknowledge(publish.messageId());
         } else if (publish.qosLevel() == MqttQoS.EXACTLY_ONCE) {

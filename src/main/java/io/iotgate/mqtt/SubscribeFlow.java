@@ -68,6 +68,7 @@ class SubscribeFlow {
                     }
                 }
             }
+            connection.activity.subscribed();
             codes.add(ReasonCodes.granted(qos));
         }
         connection.endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
@@ -80,6 +81,7 @@ class SubscribeFlow {
         if (decision instanceof SubscribeDecision.Refused refused) {
             LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
                     connection.principal.id(), connection.namespace(), filter, refused.reason());
+            connection.activity.subscribeRefused(filter, refused.reason());
             return Optional.empty();
         }
         if (decision instanceof SubscribeDecision.GrantedShared shared) {

@@ -31,7 +31,7 @@ public final class Session implements Subscriber {
     private final String ownerId;
     private final Router router;
     private final SessionLimits limits;
-    private final DroppedMessages drops;
+    private final MessageDrops drops;
 
     private final Map<String, List<RealSubscription>> byClientFilter = new HashMap<>();
     /** Read by publishers without the lock, to name and filter a message before queueing it. */
@@ -52,7 +52,7 @@ public final class Session implements Subscriber {
     private int attachments;
     private boolean ended;
 
-    Session(SessionKey key, String ownerId, Router router, SessionLimits limits, DroppedMessages drops) {
+    Session(SessionKey key, String ownerId, Router router, SessionLimits limits, MessageDrops drops) {
         this.key = key;
         this.ownerId = ownerId;
         this.router = router;

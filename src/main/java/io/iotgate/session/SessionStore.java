@@ -26,11 +26,11 @@ public class SessionStore {
 
     private final Map<SessionKey, Session> sessions = new ConcurrentHashMap<>();
     private final Router router;
-    private final DroppedMessages drops;
+    private final MessageDrops drops;
     private final Vertx vertx;
     private final SessionConfig config;
 
-    SessionStore(Router router, DroppedMessages drops, Vertx vertx, SessionConfig config) {
+    SessionStore(Router router, MessageDrops drops, Vertx vertx, SessionConfig config) {
         this.router = router;
         this.drops = drops;
         this.vertx = vertx;

@@ -30,7 +30,8 @@ class PackageArrowsTest {
     /** Package to the iotgate packages (besides itself, model and config) it may import. */
     private static final Map<String, List<String>> MAY_IMPORT = Map.of(
             "api", List.of("control"),
-            "control", List.of("store", "tenancy", "identity"),
+            // control -> observe: the FULL device view merges the monitoring data observe holds in memory
+            "control", List.of("store", "tenancy", "identity", "observe"),
             "mqtt", List.of("tenancy", "identity", "session", "routing", "store", "observe"),
             "tenancy", List.of("routing", "session", "store"),
             "session", List.of("routing", "store"),
