@@ -6,6 +6,9 @@ import io.iotgate.identity.ConnectCredentials;
 import io.iotgate.identity.Principal;
 import io.iotgate.routing.Router;
 import io.iotgate.session.SessionRegistry;
+import io.iotgate.tenancy.ClientLimits;
+import io.iotgate.tenancy.FolderLimits;
+import io.iotgate.tenancy.Limits;
 import io.iotgate.tenancy.TopicPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -37,9 +40,12 @@ class ConnectFlow {
     private final SubscribeFlow subscribeFlow;
     private final Router router;
     private final Vertx vertx;
+    private final FolderLimits folderLimits;
 
     ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionRegistry sessions, LiveConnections live,
-                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx) {
+                PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx,
+                FolderLimits folderLimits) {
+        this.folderLimits = folderLimits;
         this.authenticator = authenticator;
         this.policies = policies;
         this.sessions = sessions;
@@ -73,8 +79,10 @@ class ConnectFlow {
     }
 
     private void accept(MqttEndpoint endpoint, Context context, Principal principal) {
-        TopicPolicy policy = policies.forPrincipal(principal);
-        var connection = new MqttConnection(endpoint, context, principal, policy, MAX_INFLIGHT, MAX_WAITING);
+        Limits limits = folderLimits.of(principal.folderId()); // the folder's limits as of this CONNECT
+        TopicPolicy policy = policies.forPrincipal(principal, limits);
+        var connection = new MqttConnection(endpoint, context, principal, policy, ClientLimits.of(limits),
+                MAX_INFLIGHT, MAX_WAITING);
         endpoint.publishAutoAck(false);
         endpoint.publishAcknowledgeHandler(id -> connection.acknowledged());
         endpoint.publishReceivedHandler(endpoint::publishRelease);

@@ -7,6 +7,7 @@ import io.iotgate.routing.Subscriber;
 import io.iotgate.routing.TopicFilter;
 import io.iotgate.session.SessionHolder;
 import io.iotgate.session.SessionKey;
+import io.iotgate.tenancy.ClientLimits;
 import io.iotgate.tenancy.TopicPolicy;
 import io.iotgate.tenancy.TopicRename;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -37,6 +38,8 @@ final class MqttConnection implements Subscriber, SessionHolder {
     final Context context;
     final Principal principal;
     final TopicPolicy policy;
+    /** The folder's limits as of CONNECT, and this connection's publish rate. */
+    final ClientLimits limits;
     final SessionKey sessionKey;
     /** Real filter to the rename of the subscription that asked for it ($me, aliases). */
     final Map<TopicFilter, TopicRename> renames = new HashMap<>();
@@ -49,11 +52,12 @@ final class MqttConnection implements Subscriber, SessionHolder {
     private boolean closed;
 
     MqttConnection(MqttEndpoint endpoint, Context context, Principal principal, TopicPolicy policy,
-                   int maxInflight, int maxWaiting) {
+                   ClientLimits limits, int maxInflight, int maxWaiting) {
         this.endpoint = endpoint;
         this.context = context;
         this.principal = principal;
         this.policy = policy;
+        this.limits = limits;
         this.sessionKey = new SessionKey(principal.namespace(), endpoint.clientIdentifier());
         this.maxInflight = maxInflight;
         this.maxWaiting = maxWaiting;

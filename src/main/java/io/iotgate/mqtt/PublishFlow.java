@@ -37,6 +37,12 @@ class PublishFlow {
     }
 
     private void onPublish(MqttConnection connection, MqttPublishMessage publish) {
+        var overLimit = connection.limits.judgePublish(publish.payload().length());
+        if (overLimit.isPresent()) {
+            connection.close(ReasonCodes.disconnect(overLimit.get()),
+                    "PUBLISH to '" + publish.topicName() + "' breaks the folder's limit: " + overLimit.get());
+            return;
+        }
         int qos = publish.qosLevel().value();
         if (qos == 2 && connection.receivedQos2.contains(publish.messageId())) {
             connection.endpoint.publishReceived(publish.messageId());

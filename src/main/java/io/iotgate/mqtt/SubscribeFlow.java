@@ -53,6 +53,13 @@ class SubscribeFlow {
                 codes.add(ReasonCodes.refusedFilter(connection.endpoint.protocolVersion()));
                 continue;
             }
+            var overQuota = connection.limits.judgeSubscription(byClientFilter.keySet(), filter);
+            if (overQuota.isPresent()) {
+                LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
+                        connection.principal.id(), connection.namespace(), filter, overQuota.get());
+                codes.add(ReasonCodes.overQuota(connection.endpoint.protocolVersion()));
+                continue;
+            }
             List<GrantedFilter> granted = ((SubscribeDecision.Granted) decision).filters();
             unsubscribe(connection, byClientFilter.remove(filter), byClientFilter);
             for (GrantedFilter real : granted) {
