@@ -29,7 +29,6 @@ import java.time.Duration;
 class ConnectFlow {
 
     private static final Logger LOG = Logger.getLogger(ConnectFlow.class);
-    private static final int MAX_INFLIGHT = 32;
     private static final int MAX_WAITING = 1000;
 
     private final Authenticator authenticator;
@@ -82,7 +81,7 @@ class ConnectFlow {
         Limits limits = folderLimits.of(principal.folderId()); // the folder's limits as of this CONNECT
         TopicPolicy policy = policies.forPrincipal(principal, limits);
         var connection = new MqttConnection(endpoint, context, principal, policy, ClientLimits.of(limits),
-                MAX_INFLIGHT, MAX_WAITING);
+                limits.inflightPerSession(), MAX_WAITING);
         endpoint.publishAutoAck(false);
         endpoint.publishAcknowledgeHandler(id -> connection.acknowledged());
         endpoint.publishReceivedHandler(endpoint::publishRelease);
