@@ -44,7 +44,6 @@ class ConnectFlow {
     ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionRegistry sessions, LiveConnections live,
                 PublishFlow publishFlow, SubscribeFlow subscribeFlow, Router router, Vertx vertx,
                 FolderLimits folderLimits) {
-        this.folderLimits = folderLimits;
         this.authenticator = authenticator;
         this.policies = policies;
         this.sessions = sessions;
@@ -53,6 +52,7 @@ class ConnectFlow {
         this.subscribeFlow = subscribeFlow;
         this.router = router;
         this.vertx = vertx;
+        this.folderLimits = folderLimits;
     }
 
     void onConnect(MqttEndpoint endpoint) {

@@ -127,6 +127,36 @@ class BrokerPermissionsTest {
     }
 
     @Test
+    void whenACertificateAndAPasswordAreBothSentThePasswordsPermissionsHold() {
+        var certificate = TestCertificates.selfSigned("read-only");
+        Api.as(editor).body(Map.of("certificateData", certificate.pem(),
+                        "permissions", Map.of("subscribe", List.of("#"))))
+                .post("/iot-broker/v1/brokers/{id}/certificates", broker).then().statusCode(200);
+        var both = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion5().identifier("both")
+                .serverHost("localhost").serverPort(MqttClients.port(MqttListeners.Kind.TLS))
+                .sslConfig(MqttClients.tls(certificate)).buildBlocking();
+        var received = both.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL);
+        both.connectWith().simpleAuth().username(broker).password(LIMITED.getBytes()).applySimpleAuth().send();
+        try {
+            // The limited password's subscribe filter, not the certificate's '#'.
+            var refused = assertThrows(Mqtt5SubAckException.class, () -> both.subscribeWith().topicFilter("#").send());
+            assertEquals(Mqtt5SubAckReasonCode.NOT_AUTHORIZED, refused.getMqttMessage().getReasonCodes().get(0));
+            both.subscribeWith().topicFilter("alerts/+").qos(MqttQos.AT_LEAST_ONCE).send();
+            // The password's publish filter, which the certificate (no publish list) lacks.
+            both.publishWith().topic("sensors/1").payload("mine".getBytes()).qos(MqttQos.AT_LEAST_ONCE).send();
+            try (var free = MqttClients.v5(broker, FREE)) {
+                free.publish("alerts/fire", "fire", MqttQos.AT_LEAST_ONCE);
+            }
+            assertEquals("fire", new String(received.receive(5, java.util.concurrent.TimeUnit.SECONDS)
+                    .orElseThrow().getPayloadAsBytes()));
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            both.disconnect();
+        }
+    }
+
+    @Test
     void changedPermissionsEndTheSessionsOfThatPasswordAndHoldFromTheNextConnect() {
         try (var everything = MqttClients.v5(broker, FREE); var before = WatchedClients.v5(broker, LIMITED)) {
             everything.subscribe("#", MqttQos.AT_LEAST_ONCE);
