@@ -142,7 +142,11 @@ final class MqttConnection implements Subscriber, SessionHolder {
         if (isMqtt5() && endpoint.isConnected()) {
             endpoint.disconnect(reason, io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES);
         }
-        endpoint.close();
+        // Vert.x's disconnect() closes the endpoint itself, and so may the client meanwhile; closing it
+        // again throws "MQTT endpoint is closed" on the event loop.
+        if (endpoint.isConnected()) {
+            endpoint.close();
+        }
     }
 
     void closeFromAnyThread(MqttDisconnectReasonCode reason, String why) {
