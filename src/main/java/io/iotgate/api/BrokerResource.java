@@ -94,8 +94,21 @@ public class BrokerResource {
 
     @POST
     @Path("brokers/{brokerId: [a-z0-9]+}/certificates")
-    public Uni<Operation> addCertificate(@PathParam("brokerId") String brokerId, Requests.CertificateData body) {
-        return credentials.addCertificate(caller.get(), ResourceKind.BROKER, brokerId, body == null ? null : body.certificateData());
+    public Uni<Operation> addCertificate(@PathParam("brokerId") String brokerId, Requests.BrokerCertificateData body) {
+        return credentials.addCertificate(caller.get(), ResourceKind.BROKER, brokerId,
+                body == null ? null : body.certificateData(),
+                body == null ? null : Requests.Permissions.of(body.permissions()));
+    }
+
+    /** iotgate beyond IoT Core: change the topic permissions of a broker certificate. */
+    @PATCH
+    @Path("brokers/{brokerId: [a-z0-9]+}/certificates/{fingerprint}")
+    public Uni<Operation> updateCertificatePermissions(@PathParam("brokerId") String brokerId,
+                                                       @PathParam("fingerprint") String fingerprint,
+                                                       Requests.UpdatePermissions body) {
+        var request = body == null ? new Requests.UpdatePermissions(null, null) : body;
+        return credentials.updateCertificatePermissions(caller.get(), ResourceKind.BROKER, brokerId, fingerprint,
+                request.updateMask(), Requests.Permissions.of(request.permissions()));
     }
 
     @DELETE
@@ -112,8 +125,20 @@ public class BrokerResource {
 
     @POST
     @Path("brokers/{brokerId: [a-z0-9]+}/passwords")
-    public Uni<Operation> addPassword(@PathParam("brokerId") String brokerId, Requests.PasswordValue body) {
-        return credentials.addPassword(caller.get(), ResourceKind.BROKER, brokerId, body == null ? null : body.password());
+    public Uni<Operation> addPassword(@PathParam("brokerId") String brokerId, Requests.BrokerPasswordValue body) {
+        return credentials.addPassword(caller.get(), ResourceKind.BROKER, brokerId, body == null ? null : body.password(),
+                body == null ? null : Requests.Permissions.of(body.permissions()));
+    }
+
+    /** iotgate beyond IoT Core: change the topic permissions of a broker password. */
+    @PATCH
+    @Path("brokers/{brokerId: [a-z0-9]+}/passwords/{passwordId}")
+    public Uni<Operation> updatePasswordPermissions(@PathParam("brokerId") String brokerId,
+                                                    @PathParam("passwordId") String passwordId,
+                                                    Requests.UpdatePermissions body) {
+        var request = body == null ? new Requests.UpdatePermissions(null, null) : body;
+        return credentials.updatePasswordPermissions(caller.get(), ResourceKind.BROKER, brokerId, passwordId,
+                request.updateMask(), Requests.Permissions.of(request.permissions()));
     }
 
     @DELETE

@@ -1,13 +1,16 @@
 package io.iotgate.api;
 
 import io.iotgate.control.ApiKeyService;
+import io.iotgate.control.FolderLimitService;
 import io.iotgate.control.FolderService;
 import io.iotgate.model.Folder;
+import io.iotgate.model.FolderLimitSettings;
 import io.iotgate.model.Operation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** iotgate's extension: folders (the tenants) and their API keys, managed by administrators. */
+/** iotgate's extension: folders (the tenants), their limits and their API keys, managed by administrators. */
 @Path("/iotgate/v1/folders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,12 +26,15 @@ public class FolderResource {
 
     private final FolderService folders;
     private final ApiKeyService apiKeys;
+    private final FolderLimitService limits;
     private final CurrentCaller caller;
     private final PageTokens pages;
 
-    FolderResource(FolderService folders, ApiKeyService apiKeys, CurrentCaller caller, PageTokens pages) {
+    FolderResource(FolderService folders, ApiKeyService apiKeys, FolderLimitService limits, CurrentCaller caller,
+                   PageTokens pages) {
         this.folders = folders;
         this.apiKeys = apiKeys;
+        this.limits = limits;
         this.caller = caller;
         this.pages = pages;
     }
@@ -50,6 +56,21 @@ public class FolderResource {
     @Path("{folderId: [a-z0-9]+}")
     public Uni<Folder> get(@PathParam("folderId") String folderId) {
         return folders.get(caller.get(), folderId);
+    }
+
+    @GET
+    @Path("{folderId: [a-z0-9]+}/limits")
+    public Uni<FolderLimitSettings> getLimits(@PathParam("folderId") String folderId) {
+        return limits.get(caller.get(), folderId);
+    }
+
+    @PATCH
+    @Path("{folderId: [a-z0-9]+}/limits")
+    public Uni<Operation> updateLimits(@PathParam("folderId") String folderId, Requests.UpdateFolderLimits body) {
+        var request = body == null ? new Requests.UpdateFolderLimits(null, null, null, null, null, null, null) : body;
+        return limits.update(caller.get(), folderId, new FolderLimitService.LimitChanges(request.updateMask(),
+                request.payloadBytes(), request.topicLength(), request.publishRate(), request.publishBurst(),
+                request.subscriptionsPerSession(), request.inflightPerSession()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.iotgate.api;
 
+import io.iotgate.control.RequestedPermissions;
 import io.iotgate.model.LogOptions;
 
 import java.util.List;
@@ -33,7 +34,24 @@ final class Requests {
     record UpdateBroker(String updateMask, String name, String description, Map<String, String> labels,
                         LogOptions logOptions) {}
 
+    /** Topic permissions of a broker credential; {@code null} lists allow nothing in that direction. */
+    record Permissions(List<String> publish, List<String> subscribe) {
+
+        static RequestedPermissions of(Permissions permissions) {
+            return permissions == null ? null : new RequestedPermissions(permissions.publish(), permissions.subscribe());
+        }
+    }
+
+    record BrokerCertificateData(String certificateData, Permissions permissions) {}
+
+    record BrokerPasswordValue(String password, Permissions permissions) {}
+
+    record UpdatePermissions(String updateMask, Permissions permissions) {}
+
     record CreateFolder(String name, String description) {}
+
+    record UpdateFolderLimits(String updateMask, Integer payloadBytes, Integer topicLength, Integer publishRate,
+                              Integer publishBurst, Integer subscriptionsPerSession, Integer inflightPerSession) {}
 
     record CreateApiKey(String role, String description) {}
 

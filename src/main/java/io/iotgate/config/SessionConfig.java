@@ -9,13 +9,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "iotgate.sessions")
 public interface SessionConfig {
 
-    /** QoS 1 and 2 messages sent to one client and not yet acknowledged; further ones wait in its queue. */
-    @WithDefault("32")
-    int maxInflight();
-
     /**
      * Messages waiting for one client, while it is offline (persistent session) or behind a full inflight
-     * window. When full, QoS 0 messages are dropped first; every drop is counted in
+     * window (the folder's {@code inflight-per-session} limit, see {@link LimitsConfig}). When full, QoS 0 messages are dropped first; every drop is counted in
      * {@code iotgate_messages_dropped_total}.
      */
     @WithDefault("1000")

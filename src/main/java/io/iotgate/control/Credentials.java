@@ -12,6 +12,7 @@ import io.iotgate.model.Certificate;
 import io.iotgate.model.Change;
 import io.iotgate.model.Password;
 import io.iotgate.model.ResourceRef;
+import io.iotgate.model.TopicPermissions;
 import io.iotgate.store.CertificateRepository;
 import io.iotgate.store.CertificateRepository.StoredCertificate;
 import io.iotgate.store.DuplicateKeyException;
@@ -99,7 +100,13 @@ class Credentials {
     }
 
     Uni<Certificate> insertCertificate(SqlClient tx, ResourceRef owner, ParsedCertificate parsed) {
-        var certificate = Certificate.of(owner, parsed.fingerprint(), parsed.pem(), now());
+        return insertCertificate(tx, owner, parsed, null);
+    }
+
+    /** @param permissions the broker topics the certificate is limited to; null: every topic */
+    Uni<Certificate> insertCertificate(SqlClient tx, ResourceRef owner, ParsedCertificate parsed,
+                                       TopicPermissions permissions) {
+        var certificate = Certificate.of(owner, parsed.fingerprint(), parsed.pem(), now(), permissions);
         return certificates.insert(tx, new StoredCertificate(owner, certificate, parsed.sha1Fingerprint(), parsed.notAfter()))
                 .onFailure(DuplicateKeyException.class).transform(e -> new AlreadyExists(
                         "Certificate " + parsed.fingerprint() + " is already registered"))
@@ -107,8 +114,39 @@ class Credentials {
     }
 
     Uni<Password> insertPassword(SqlClient tx, ResourceRef owner, String hash) {
-        var password = Password.of(owner, IdGenerator.next(IdGenerator.PASSWORD), now());
+        return insertPassword(tx, owner, hash, null);
+    }
+
+    /** @param permissions the broker topics the password is limited to; null: every topic */
+    Uni<Password> insertPassword(SqlClient tx, ResourceRef owner, String hash, TopicPermissions permissions) {
+        var password = Password.of(owner, IdGenerator.next(IdGenerator.PASSWORD), now(), permissions);
         return passwords.insert(tx, owner, password, hash).replaceWith(password);
+    }
+
+    /** Replaces a password's permissions (null: every topic); returns the password as it now is. */
+    Uni<Password> changePasswordPermissions(SqlClient tx, ResourceRef owner, String passwordId,
+                                            TopicPermissions permissions) {
+        return passwords.findOfOwner(tx, owner, passwordId).flatMap(found -> {
+            Password current = found.orElseThrow(() -> new NotFound("Password " + passwordId + " not found"));
+            return passwords.updatePermissions(tx, passwordId, permissions)
+                    .replaceWith(Password.of(owner, current.id(), current.createdAt(), permissions));
+        });
+    }
+
+    /** Replaces a certificate's permissions (null: every topic); returns the certificate as it now is. */
+    Uni<Certificate> changeCertificatePermissions(SqlClient tx, ResourceRef owner, String fingerprint,
+                                                  TopicPermissions permissions) {
+        return certificates.findOfOwner(tx, owner, normalized(fingerprint)).flatMap(found -> {
+            Certificate current = found.orElseThrow(() -> new NotFound("Certificate " + fingerprint + " not found"))
+                    .certificate();
+            return certificates.updatePermissions(tx, current.fingerprint(), permissions)
+                    .replaceWith(Certificate.of(owner, current.fingerprint(), current.certificateData(),
+                            current.createdAt(), permissions));
+        });
+    }
+
+    private static String normalized(String fingerprint) {
+        return fingerprint == null ? "" : fingerprint.toLowerCase().replace(":", "");
     }
 
     Uni<List<Certificate>> certificatesOf(SqlClient db, ResourceRef owner) {
@@ -121,8 +159,7 @@ class Credentials {
 
     /** Deletes by SHA-256 fingerprint or by the SHA-1 form of IoT Core exports; returns what to tell the data plane. */
     Uni<Change> deleteCertificate(SqlClient tx, ResourceRef owner, String fingerprint) {
-        String normalized = fingerprint == null ? "" : fingerprint.toLowerCase().replace(":", "");
-        return certificates.findOfOwner(tx, owner, normalized).flatMap(found -> {
+        return certificates.findOfOwner(tx, owner, normalized(fingerprint)).flatMap(found -> {
             var stored = found.orElseThrow(() -> new NotFound("Certificate " + fingerprint + " not found"));
             String sha256 = stored.certificate().fingerprint();
             return certificates.delete(tx, sha256).replaceWith(new Change.CertificateDeleted(owner, sha256));

@@ -4,6 +4,7 @@ import io.iotgate.config.AuthenticationConfig;
 import io.iotgate.identity.AuthenticationFailure.Reason;
 import io.iotgate.model.Change;
 import io.iotgate.model.ResourceStatus;
+import io.iotgate.model.TopicPermissions;
 import io.iotgate.store.CertificateRepository;
 import io.iotgate.store.ClientDirectory;
 import io.iotgate.store.ClientDirectory.ClientRecord;
@@ -18,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides who an MQTT client is. IoT Core's rules: the username is the device, registry or broker ID; a
@@ -82,29 +84,37 @@ public class Authenticator {
             return passwords.hashesOf(db, new io.iotgate.model.ResourceRef(client.kind(), client.id(), client.folderId()))
                     .map(stored -> new Candidate(client, stored));
         })).flatMap(candidate -> matchingPassword(candidate, password)
-                .map(passwordId -> principal(candidate.client(), new Principal.Proof.Password(passwordId))));
+                .map(matched -> principal(candidate.client(), new Principal.Proof.Password(matched.password().id()),
+                        matched.password().permissions())));
     }
 
     private record Candidate(ClientRecord client, List<StoredPassword> stored) {}
 
-    private Uni<String> matchingPassword(Candidate candidate, String password) {
+    /**
+     * The stored password that matches, as read for this CONNECT: the cache only spares the hash and holds
+     * nothing but the password's ID, so the permissions always come from the row just read, never stale.
+     */
+    private Uni<StoredPassword> matchingPassword(Candidate candidate, String password) {
         String ownerId = candidate.client().id();
         var cached = cache.verifiedPasswordId(ownerId, password);
-        if (cached.isPresent() && candidate.stored().stream().anyMatch(p -> p.password().id().equals(cached.get()))) {
-            return Uni.createFrom().item(cached.get());
+        if (cached.isPresent()) {
+            var stillStored = candidate.stored().stream().filter(p -> p.password().id().equals(cached.get())).findFirst();
+            if (stillStored.isPresent()) {
+                return Uni.createFrom().item(stillStored.get());
+            }
         }
         // A client may hold several passwords: try each on the workers until one matches.
         return Multi.createFrom().iterable(candidate.stored())
                 .onItem().transformToUniAndConcatenate(stored -> hashing.verify(password, stored.hash())
-                        .map(ok -> ok ? stored.password().id() : null))
+                        .map(ok -> ok ? stored : null))
                 .filter(java.util.Objects::nonNull)
                 .toUni()
-                .map(passwordId -> {
-                    if (passwordId == null) {
+                .map(matched -> {
+                    if (matched == null) {
                         throw badCredentials("wrong password for " + ownerId);
                     }
-                    cache.remember(ownerId, password, passwordId);
-                    return passwordId;
+                    cache.remember(ownerId, password, matched.password().id());
+                    return matched;
                 });
     }
 
@@ -123,18 +133,20 @@ public class Authenticator {
                                 if (username != null && !username.isEmpty() && !username.equals(stored.owner().id())) {
                                     throw badCredentials("certificate " + parsed.fingerprint() + " is not registered on " + username);
                                 }
-                                return directory.find(db, stored.owner().id());
+                                return directory.find(db, stored.owner().id()).map(owner -> owner.map(client ->
+                                        principal(client, new Principal.Proof.Certificate(parsed.fingerprint()),
+                                                stored.certificate().permissions())));
                             }))
-                            .map(found -> principal(found.orElseThrow(() -> badCredentials("certificate owner is gone")),
-                                    new Principal.Proof.Certificate(parsed.fingerprint())));
+                            .map(found -> found.orElseThrow(() -> badCredentials("certificate owner is gone")));
                 });
     }
 
-    private static Principal principal(ClientRecord client, Principal.Proof proof) {
+    private static Principal principal(ClientRecord client, Principal.Proof proof, TopicPermissions permissions) {
         if (client.namespaceStatus() == ResourceStatus.DISABLED) {
             throw new AuthenticationFailure(Reason.NOT_AUTHORIZED, "registry " + client.registryId() + " is disabled");
         }
-        return new Principal(client.kind(), client.id(), client.registryId(), client.folderId(), client.topicAliases(), proof);
+        return new Principal(client.kind(), client.id(), client.registryId(), client.folderId(), client.topicAliases(),
+                proof, Optional.ofNullable(permissions));
     }
 
     private static AuthenticationFailure badCredentials(String detail) {

@@ -11,4 +11,10 @@ public sealed interface Change {
     record CertificateDeleted(ResourceRef owner, String fingerprint) implements Change {}
     record PasswordDeleted(ResourceRef owner, String passwordId) implements Change {}
     record DeviceAliasesChanged(String registryId, String deviceId) implements Change {}
+    /** The topic permissions of a broker password changed: sessions that logged in with it end. */
+    record PasswordPermissionsChanged(ResourceRef owner, String passwordId) implements Change {}
+    /** The topic permissions of a broker certificate changed: sessions that logged in with it end. */
+    record CertificatePermissionsChanged(ResourceRef owner, String fingerprint) implements Change {}
+    /** A folder's limits changed; new connections of the folder get them. */
+    record FolderLimitsChanged(String folderId, LimitOverrides overrides) implements Change {}
 }

@@ -13,6 +13,9 @@ import io.iotgate.session.SessionLimits;
 import io.iotgate.session.SessionStore;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.iotgate.tenancy.ClientLimits;
+import io.iotgate.tenancy.FolderLimits;
+import io.iotgate.tenancy.Limits;
 import io.iotgate.tenancy.TopicPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -43,13 +46,15 @@ class ConnectFlow {
     private final SubscribeFlow subscribeFlow;
     private final WillFlow willFlow;
     private final GatewayActivity activity;
+    private final FolderLimits folderLimits;
     private final MqttConfig mqttConfig;
     private final SessionConfig sessionConfig;
     private final Vertx vertx;
 
     ConnectFlow(Authenticator authenticator, TopicPolicies policies, SessionStore sessions, LiveConnections live,
                 PublishFlow publishFlow, SubscribeFlow subscribeFlow, WillFlow willFlow, GatewayActivity activity,
-                MqttConfig mqttConfig, SessionConfig sessionConfig, Vertx vertx) {
+                MqttConfig mqttConfig, SessionConfig sessionConfig, FolderLimits folderLimits, Vertx vertx) {
+        this.folderLimits = folderLimits;
         this.authenticator = authenticator;
         this.policies = policies;
         this.sessions = sessions;
@@ -86,7 +91,8 @@ class ConnectFlow {
     }
 
     private void accept(MqttEndpoint endpoint, Context context, Principal principal) {
-        TopicPolicy policy = policies.forPrincipal(principal);
+        Limits limits = folderLimits.of(principal.folderId()); // the folder's limits as of this CONNECT
+        TopicPolicy policy = policies.forPrincipal(principal, limits);
         WillFlow.Judged judged = willFlow.judge(endpoint, policy);
         if (judged instanceof WillFlow.Judged.Forbidden forbidden) {
             LOG.warnf("Refused MQTT CONNECT of %s %s in %s: forbidden will topic: %s", principal.kind(), principal.id(),
@@ -101,7 +107,7 @@ class ConnectFlow {
                 ? Optional.of(accepted.will()) : Optional.empty();
         boolean mqtt5 = endpoint.protocolVersion() >= ReasonCodes.MQTT_5;
         ClientActivity observed = activity.connected(ObservedClients.of(principal, endpoint));
-        var connection = new MqttConnection(endpoint, context, principal, policy,
+        var connection = new MqttConnection(endpoint, context, principal, policy, ClientLimits.of(limits),
                 mqtt5 ? mqttConfig.topicAliasMaximum() : 0, observed, sessionConfig.maxUnflushed());
         ConnectProperties requested = ConnectProperties.of(endpoint, sessionConfig.maxExpiry());
         publishFlow.attach(connection);
@@ -132,7 +138,7 @@ class ConnectFlow {
         });
         SessionStore.Opened opened = sessions.open(connection.sessionKey, principal.id(), requested.cleanStart(),
                 requested.sessionExpirySeconds(),
-                new SessionLimits(sessionConfig.maxInflight(), sessionConfig.maxQueued()), connection,
+                new SessionLimits(limits.inflightPerSession(), sessionConfig.maxQueued()), connection,
                 requested.receiveMaximum());
         connection.bind(opened.session());
         if (opened.present()) {

@@ -53,6 +53,13 @@ class LiveConnections {
         } else if (change instanceof Change.CertificateDeleted deleted) {
             closeWhere(p -> p.proof() instanceof Principal.Proof.Certificate used
                     && used.fingerprint().equals(deleted.fingerprint()), "certificate deleted");
+        } else if (change instanceof Change.PasswordPermissionsChanged changed) {
+            // The permissions live in the session's topic policy; the client reconnects under the new ones.
+            closeWhere(p -> p.proof() instanceof Principal.Proof.Password used
+                    && used.passwordId().equals(changed.passwordId()), "password permissions changed");
+        } else if (change instanceof Change.CertificatePermissionsChanged changed) {
+            closeWhere(p -> p.proof() instanceof Principal.Proof.Certificate used
+                    && used.fingerprint().equals(changed.fingerprint()), "certificate permissions changed");
         } else if (change instanceof Change.DeviceAliasesChanged changed) {
             // The aliases live in the session's topic policy; the device reconnects with the new ones.
             closeWhere(p -> p.id().equals(changed.deviceId()), "topic aliases changed");

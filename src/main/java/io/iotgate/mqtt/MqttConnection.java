@@ -7,6 +7,7 @@ import io.iotgate.session.Outgoing;
 import io.iotgate.session.Session;
 import io.iotgate.session.SessionKey;
 import io.iotgate.session.SessionLink;
+import io.iotgate.tenancy.ClientLimits;
 import io.iotgate.tenancy.TopicPolicy;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -29,6 +30,8 @@ final class MqttConnection implements SessionLink {
     final Context context;
     final Principal principal;
     final TopicPolicy policy;
+    /** The folder's limits as of CONNECT, and this connection's publish rate. */
+    final ClientLimits limits;
     final SessionKey sessionKey;
     final InboundTopicAliases topicAliases;
     /** Metrics, monitoring data and connection log of this connection. */
@@ -38,12 +41,13 @@ final class MqttConnection implements SessionLink {
     private int unflushedQos0;
     private boolean closed;
 
-    MqttConnection(MqttEndpoint endpoint, Context context, Principal principal, TopicPolicy policy,
+    MqttConnection(MqttEndpoint endpoint, Context context, Principal principal, TopicPolicy policy, ClientLimits limits,
                    int topicAliasMaximum, ClientActivity activity, int maxUnflushed) {
         this.endpoint = endpoint;
         this.context = context;
         this.principal = principal;
         this.policy = policy;
+        this.limits = limits;
         this.sessionKey = new SessionKey(principal.namespace(), endpoint.clientIdentifier());
         this.topicAliases = new InboundTopicAliases(topicAliasMaximum);
         this.activity = activity;
@@ -127,7 +131,11 @@ final class MqttConnection implements SessionLink {
         if (isMqtt5() && endpoint.isConnected()) {
             endpoint.disconnect(reason, MqttProperties.NO_PROPERTIES);
         }
-        endpoint.close();
+        // Vert.x's disconnect() closes the endpoint itself, and so may the client meanwhile; closing it
+        // again throws "MQTT endpoint is closed" on the event loop.
+        if (endpoint.isConnected()) {
+            endpoint.close();
+        }
     }
 
     void closeFromAnyThread(MqttDisconnectReasonCode reason, String why) {

@@ -46,6 +46,12 @@ class PublishFlow {
     }
 
     private void onPublish(MqttConnection connection, MqttPublishMessage publish) {
+        var overLimit = connection.limits.judgePublish(publish.payload().length());
+        if (overLimit.isPresent()) {
+            connection.close(ReasonCodes.disconnect(overLimit.get()),
+                    "PUBLISH to '" + publish.topicName() + "' breaks the folder's limit: " + overLimit.get());
+            return;
+        }
         int qos = publish.qosLevel().value();
         if (qos == 2 && !connection.session().firstReceipt(publish.messageId())) {
             connection.endpoint.publishReceived(publish.messageId()); // a resend: answered, not routed again

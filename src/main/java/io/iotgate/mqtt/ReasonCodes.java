@@ -1,7 +1,9 @@
 package io.iotgate.mqtt;
 
 import io.iotgate.identity.AuthenticationFailure;
+import io.iotgate.tenancy.LimitBreach;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 
 /** The one place where iotgate's refusals become the reason codes of MQTT 3.1.1 and MQTT 5. */
@@ -27,6 +29,27 @@ final class ReasonCodes {
     /** A refused filter: 0x80 in 3.1.1 [MQTT-3.9.3-2]; NOT_AUTHORIZED in 5, so the client knows why. */
     static MqttSubAckReasonCode refusedFilter(int protocolVersion) {
         return protocolVersion >= MQTT_5 ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR;
+    }
+
+    /**
+     * A filter over the session's subscription quota: 0x80 in 3.1.1 (its only failure code); 0x97 quota
+     * exceeded in 5, which a SUBACK may carry [MQTT-3.9.3], so the client knows why.
+     */
+    static MqttSubAckReasonCode overQuota(int protocolVersion) {
+        return protocolVersion >= MQTT_5 ? MqttSubAckReasonCode.QUOTA_EXCEEDED : MqttSubAckReasonCode.UNSPECIFIED_ERROR;
+    }
+
+    /**
+     * Why a PUBLISH over a folder limit ends the connection (MQTT 5 DISCONNECT; 3.1.1 has no reason and
+     * simply closes). A refusing PUBACK would not do: 0x95 is no PUBACK reason code, and a QoS 0 PUBLISH has
+     * no acknowledgement at all, so only a DISCONNECT tells every client the same thing.
+     */
+    static MqttDisconnectReasonCode disconnect(LimitBreach breach) {
+        return switch (breach) {
+            case PAYLOAD_TOO_LARGE -> MqttDisconnectReasonCode.PACKET_TOO_LARGE;          // 0x95
+            case PUBLISH_RATE_EXCEEDED -> MqttDisconnectReasonCode.MESSAGE_RATE_TOO_HIGH; // 0x96
+            case SUBSCRIPTION_QUOTA_EXCEEDED -> MqttDisconnectReasonCode.QUOTA_EXCEEDED;   // 0x97
+        };
     }
 
     static MqttSubAckReasonCode granted(int qos) {

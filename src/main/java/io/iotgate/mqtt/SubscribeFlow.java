@@ -50,6 +50,14 @@ class SubscribeFlow {
             String filter = requested.topicName();
             int qos = requested.qualityOfService().value();
             MqttSubscriptionOption option = requested.subscriptionOption();
+            var overQuota = connection.limits.judgeSubscription(session.subscriptions().keySet(), filter);
+            if (overQuota.isPresent()) {
+                LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
+                        connection.principal.id(), connection.namespace(), filter, overQuota.get());
+                connection.activity.subscribeRefused(filter, overQuota.get().toString());
+                codes.add(ReasonCodes.overQuota(connection.endpoint.protocolVersion()));
+                continue;
+            }
             Optional<List<RealSubscription>> granted = judge(connection, filter, qos, options(option));
             if (granted.isEmpty()) {
                 codes.add(ReasonCodes.refusedFilter(connection.endpoint.protocolVersion()));

@@ -2,6 +2,7 @@ package io.iotgate.mqtt;
 
 import io.iotgate.identity.Principal;
 import io.iotgate.model.ResourceKind;
+import io.iotgate.tenancy.Limits;
 import io.iotgate.tenancy.TopicPolicy;
 import io.iotgate.tenancy.broker.BrokerTopicPolicy;
 import io.iotgate.tenancy.registry.DeviceClient;
@@ -10,19 +11,20 @@ import io.iotgate.tenancy.registry.RegistryClient;
 import io.iotgate.tenancy.registry.RegistryTopicPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Picks the topic rules of a client's model: a registry's (devices and the registry itself) or a broker's. */
+/**
+ * Picks the topic rules of a client's model: a registry's (devices and the registry itself) or a broker's
+ * (with the topic permissions of the credential it logged in with), topics as long as its folder allows.
+ */
 @ApplicationScoped
 class TopicPolicies {
 
-    static final int MAX_TOPIC_BYTES = 1024;
-
-    TopicPolicy forPrincipal(Principal principal) {
+    TopicPolicy forPrincipal(Principal principal, Limits limits) {
         if (principal.kind() == ResourceKind.BROKER) {
-            return new BrokerTopicPolicy(MAX_TOPIC_BYTES);
+            return new BrokerTopicPolicy(limits.topicLength(), principal.topicPermissions());
         }
         RegistryClient client = principal.kind() == ResourceKind.DEVICE
                 ? new DeviceClient(principal.registryId(), principal.id(), principal.topicAliases())
                 : new RegistryBackend(principal.registryId());
-        return new RegistryTopicPolicy(client, MAX_TOPIC_BYTES);
+        return new RegistryTopicPolicy(client, limits.topicLength());
     }
 }

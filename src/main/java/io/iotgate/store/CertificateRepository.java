@@ -3,6 +3,7 @@ package io.iotgate.store;
 import io.iotgate.model.Certificate;
 import io.iotgate.model.ResourceKind;
 import io.iotgate.model.ResourceRef;
+import io.iotgate.model.TopicPermissions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -24,12 +25,12 @@ public class CertificateRepository {
     public Uni<Void> insert(SqlClient db, StoredCertificate c) {
         return db.preparedQuery("""
                 INSERT INTO certificates (fingerprint, sha1_fingerprint, owner_kind, owner_id, folder_id,
-                                          certificate_data, not_after, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                                          certificate_data, not_after, created_at, permissions)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
                 .execute(Tuple.from(new Object[] {c.certificate().fingerprint(), c.sha1Fingerprint(),
                         c.owner().kind().name(), c.owner().id(), c.owner().folderId(),
                         c.certificate().certificateData(), Rows.timestamp(c.notAfter()),
-                        Rows.timestamp(c.certificate().createdAt())}))
+                        Rows.timestamp(c.certificate().createdAt()), Rows.json(c.certificate().permissions())}))
                 .onFailure().transform(DuplicateKeyException::translate)
                 .replaceWithVoid();
     }
@@ -54,6 +55,13 @@ public class CertificateRepository {
                 .map(rows -> Rows.first(rows, CertificateRepository::fromRow));
     }
 
+    /** Replaces a certificate's topic permissions (by SHA-256 fingerprint); null lifts them (every topic). */
+    public Uni<Void> updatePermissions(SqlClient db, String fingerprint, TopicPermissions permissions) {
+        return db.preparedQuery("UPDATE certificates SET permissions = $2 WHERE fingerprint = $1")
+                .execute(Tuple.of(fingerprint, Rows.json(permissions)))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> delete(SqlClient db, String fingerprint) {
         return db.preparedQuery("DELETE FROM certificates WHERE fingerprint = $1").execute(Tuple.of(fingerprint))
                 .replaceWithVoid();
@@ -69,7 +77,7 @@ public class CertificateRepository {
         var owner = new ResourceRef(ResourceKind.valueOf(row.getString("owner_kind")), row.getString("owner_id"),
                 row.getString("folder_id"));
         var certificate = Certificate.of(owner, row.getString("fingerprint"), row.getString("certificate_data"),
-                Rows.instant(row, "created_at"));
+                Rows.instant(row, "created_at"), Rows.permissions(row));
         return new StoredCertificate(owner, certificate, row.getString("sha1_fingerprint"),
                 Rows.instant(row, "not_after"));
     }

@@ -3,6 +3,7 @@ package io.iotgate.store;
 import io.iotgate.model.Password;
 import io.iotgate.model.ResourceKind;
 import io.iotgate.model.ResourceRef;
+import io.iotgate.model.TopicPermissions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -21,10 +22,17 @@ public class PasswordRepository {
 
     public Uni<Void> insert(SqlClient db, ResourceRef owner, Password p, String hash) {
         return db.preparedQuery("""
-                INSERT INTO passwords (id, owner_kind, owner_id, folder_id, hash, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6)""")
-                .execute(Tuple.of(p.id(), owner.kind().name(), owner.id(), owner.folderId(), hash,
-                        Rows.timestamp(p.createdAt())))
+                INSERT INTO passwords (id, owner_kind, owner_id, folder_id, hash, created_at, permissions)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.from(new Object[] {p.id(), owner.kind().name(), owner.id(), owner.folderId(), hash,
+                        Rows.timestamp(p.createdAt()), Rows.json(p.permissions())}))
+                .replaceWithVoid();
+    }
+
+    /** Replaces a password's topic permissions; null lifts them (every topic). */
+    public Uni<Void> updatePermissions(SqlClient db, String passwordId, TopicPermissions permissions) {
+        return db.preparedQuery("UPDATE passwords SET permissions = $2 WHERE id = $1")
+                .execute(Tuple.of(passwordId, Rows.json(permissions)))
                 .replaceWithVoid();
     }
 
@@ -60,7 +68,8 @@ public class PasswordRepository {
     private static StoredPassword fromRow(Row row) {
         var owner = new ResourceRef(ResourceKind.valueOf(row.getString("owner_kind")), row.getString("owner_id"),
                 row.getString("folder_id"));
-        return new StoredPassword(owner, Password.of(owner, row.getString("id"), Rows.instant(row, "created_at")),
+        return new StoredPassword(owner, Password.of(owner, row.getString("id"), Rows.instant(row, "created_at"),
+                        Rows.permissions(row)),
                 row.getString("hash"));
     }
 }

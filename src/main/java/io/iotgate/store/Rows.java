@@ -1,6 +1,8 @@
 package io.iotgate.store;
 
 import io.iotgate.model.LogOptions;
+import io.iotgate.model.TopicPermissions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -50,6 +52,29 @@ final class Rows {
 
     static JsonObject json(LogOptions options) {
         return new JsonObject().put("disabled", options.disabled()).put("minLevel", options.minLevel());
+    }
+
+    /** A credential's topic permissions; SQL NULL (every topic) stays null. */
+    static TopicPermissions permissions(Row row) {
+        JsonObject json = (JsonObject) row.getValue("permissions");
+        if (json == null) {
+            return null;
+        }
+        return new TopicPermissions(strings(json.getJsonArray("publish")), strings(json.getJsonArray("subscribe")));
+    }
+
+    static JsonObject json(TopicPermissions permissions) {
+        return permissions == null ? null : new JsonObject()
+                .put("publish", new JsonArray(new ArrayList<>(permissions.publish())))
+                .put("subscribe", new JsonArray(new ArrayList<>(permissions.subscribe())));
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> list = new ArrayList<>();
+        if (array != null) {
+            array.forEach(item -> list.add(String.valueOf(item)));
+        }
+        return list;
     }
 
     static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {

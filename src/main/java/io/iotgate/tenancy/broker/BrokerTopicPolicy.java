@@ -1,5 +1,6 @@
 package io.iotgate.tenancy.broker;
 
+import io.iotgate.model.TopicPermissions;
 import io.iotgate.routing.InvalidTopicException;
 import io.iotgate.routing.SharedSubscription;
 import io.iotgate.routing.TopicFilter;
@@ -15,14 +16,23 @@ import java.util.Optional;
 
 /**
  * The broker model: any topic valid by the MQTT spec that does not start with {@code $}; every client of
- * the broker reads and writes all of them (IoT Core).
+ * the broker reads and writes all of them (IoT Core), unless the password or certificate it logged in with
+ * carries topic permissions (iotgate beyond IoT Core), which then name what it may use.
  */
 public final class BrokerTopicPolicy implements TopicPolicy {
 
     private final int maxTopicBytes;
+    private final CredentialTopics allowed;
 
+    /** A client whose credential may use every topic. */
     public BrokerTopicPolicy(int maxTopicBytes) {
+        this(maxTopicBytes, Optional.empty());
+    }
+
+    /** @param permissions those of the credential the client logged in with; empty: every topic */
+    public BrokerTopicPolicy(int maxTopicBytes, Optional<TopicPermissions> permissions) {
         this.maxTopicBytes = maxTopicBytes;
+        this.allowed = CredentialTopics.of(permissions);
     }
 
     @Override
@@ -31,7 +41,11 @@ public final class BrokerTopicPolicy implements TopicPolicy {
             return new PublishDecision.Denied("topics starting with '$' are not part of a broker");
         }
         try {
-            return new PublishDecision.Allowed(TopicName.parse(topic, maxTopicBytes), false, Optional.empty());
+            TopicName name = TopicName.parse(topic, maxTopicBytes);
+            if (!allowed.mayPublish(name)) {
+                return new PublishDecision.Denied("no publish permission of the credential matches '" + topic + "'");
+            }
+            return new PublishDecision.Allowed(name, false, Optional.empty());
         } catch (InvalidTopicException e) {
             return new PublishDecision.Denied(e.getMessage());
         }
@@ -45,13 +59,19 @@ public final class BrokerTopicPolicy implements TopicPolicy {
                 if (shared.filter().value().startsWith("$")) {
                     return new SubscribeDecision.Refused("topics starting with '$' are not part of a broker");
                 }
+                if (!allowed.maySubscribe(shared.filter())) { // a group is no way around the credential's permissions
+                    return new SubscribeDecision.Refused("no subscribe permission of the credential covers '" + filter + "'");
+                }
                 return new SubscribeDecision.GrantedShared(shared);
             }
             if (filter.startsWith("$")) {
                 return new SubscribeDecision.Refused("topics starting with '$' are not part of a broker");
             }
-            return new SubscribeDecision.Granted(List.of(
-                    new GrantedFilter(TopicFilter.parse(filter, maxTopicBytes), TopicRename.UNCHANGED)));
+            TopicFilter parsed = TopicFilter.parse(filter, maxTopicBytes);
+            if (!allowed.maySubscribe(parsed)) {
+                return new SubscribeDecision.Refused("no subscribe permission of the credential covers '" + filter + "'");
+            }
+            return new SubscribeDecision.Granted(List.of(new GrantedFilter(parsed, TopicRename.UNCHANGED)));
         } catch (InvalidTopicException e) {
             return new SubscribeDecision.Refused(e.getMessage());
         }
