@@ -80,6 +80,42 @@ class BrokerPermissionsTest {
     }
 
     @Test
+    void aSharedSubscriptionIsNoWayAroundThePermissions() {
+        try (var limited = MqttClients.v5(broker, LIMITED)) {
+            var refused = assertThrows(Mqtt5SubAckException.class,
+                    () -> limited.client().subscribeWith().topicFilter("$share/group/#").send());
+            assertEquals(Mqtt5SubAckReasonCode.NOT_AUTHORIZED, refused.getMqttMessage().getReasonCodes().get(0));
+            limited.subscribe("$share/group/alerts/+", MqttQos.AT_LEAST_ONCE); // inside the permission: granted
+        }
+    }
+
+    @Test
+    void aLimitedPasswordDoesNotInheritTheSessionAnUnrestrictedOneLeft() {
+        String clientId = "shared-id-" + java.util.UUID.randomUUID();
+        var free = MqttClients.tcp5().identifier(clientId).buildBlocking();
+        free.connectWith().cleanStart(false).sessionExpiryInterval(300).simpleAuth().username(broker)
+                .password(FREE.getBytes()).applySimpleAuth().send();
+        free.subscribeWith().topicFilter("#").qos(MqttQos.AT_LEAST_ONCE).send();
+        free.disconnect();
+
+        var limited = MqttClients.tcp5().identifier(clientId).buildBlocking();
+        try (var publishes = limited.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL);
+             var publisher = MqttClients.v5(broker, FREE)) {
+            limited.connectWith().cleanStart(false).sessionExpiryInterval(300).simpleAuth().username(broker)
+                    .password(LIMITED.getBytes()).applySimpleAuth().send();
+            // the session resumed, but its '#' was judged again under the limited password's permissions
+            publisher.publish("secrets/payroll", "not for the limited password", MqttQos.AT_LEAST_ONCE);
+            limited.subscribeWith().topicFilter("alerts/+").qos(MqttQos.AT_LEAST_ONCE).send();
+            publisher.publish("alerts/fire", "sentinel", MqttQos.AT_LEAST_ONCE);
+            assertEquals("sentinel", new String(publishes.receive(5, java.util.concurrent.TimeUnit.SECONDS)
+                    .orElseThrow().getPayloadAsBytes()));
+            limited.disconnect();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void anotherPasswordOfTheSameBrokerUsesEveryTopic() {
         try (var free = MqttClients.v5(broker, FREE)) {
             free.subscribe("#", MqttQos.AT_LEAST_ONCE);
