@@ -28,6 +28,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CONNECT: who is this (identity, off the event loop), which namespace, which session; then CONNACK and
@@ -69,6 +70,8 @@ class ConnectFlow {
     }
 
     void onConnect(MqttEndpoint endpoint) {
+        AtomicBoolean gone = new AtomicBoolean();
+        endpoint.closeHandler(v -> gone.set(true)); // replaced by the session's once accepted
         Context context = vertx.getOrCreateContext();
         var credentials = new ConnectCredentials(
                 endpoint.auth() == null ? null : endpoint.auth().getUsername(),
@@ -77,20 +80,23 @@ class ConnectFlow {
                 endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().host());
         Duration wait = authenticator.waitBefore(credentials);
         if (wait.isZero()) {
-            authenticate(endpoint, context, credentials);
+            authenticate(endpoint, context, credentials, gone);
         } else {
             // Guessing is slowed down, not answered faster with a refusal.
-            vertx.setTimer(Math.max(1, wait.toMillis()), id -> authenticate(endpoint, context, credentials));
+            vertx.setTimer(Math.max(1, wait.toMillis()), id -> authenticate(endpoint, context, credentials, gone));
         }
     }
 
-    private void authenticate(MqttEndpoint endpoint, Context context, ConnectCredentials credentials) {
+    private void authenticate(MqttEndpoint endpoint, Context context, ConnectCredentials credentials, AtomicBoolean gone) {
         authenticator.authenticate(credentials).subscribe().with(
-                principal -> context.runOnContext(v -> accept(endpoint, context, principal)),
+                principal -> context.runOnContext(v -> accept(endpoint, context, principal, gone)),
                 failure -> context.runOnContext(v -> refuse(endpoint, credentials, failure)));
     }
 
-    private void accept(MqttEndpoint endpoint, Context context, Principal principal) {
+    private void accept(MqttEndpoint endpoint, Context context, Principal principal, AtomicBoolean gone) {
+        if (gone.get()) {
+            return; // the client left while it was authenticated (or kept waiting): nothing to attach a session to
+        }
         Limits limits = folderLimits.of(principal.folderId()); // the folder's limits as of this CONNECT
         TopicPolicy policy = policies.forPrincipal(principal, limits);
         WillFlow.Judged judged = willFlow.judge(endpoint, policy);
