@@ -49,6 +49,12 @@ public interface MqttConfig {
     @WithDefault("270000")
     int maxPacketBytes();
 
+    /**
+     * Servers per listener, each on its own event loop and sharing the port; unset: one per CPU core
+     * (Quarkus gives the event loop pool twice as many threads).
+     */
+    Optional<Integer> listenerInstances();
+
     /** MQTT 5 topic aliases a client may define on its PUBLISHes (Topic Alias Maximum of CONNACK); 0 turns them off. */
     @WithDefault("16")
     int topicAliasMaximum();

@@ -5,6 +5,8 @@ import io.iotgate.config.MqttConfig;
 import io.iotgate.config.StorageConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -41,7 +43,7 @@ public class MqttListeners {
     private final MqttConfig config;
     private final StorageConfig storage;
     private final ConnectFlow connectFlow;
-    private final List<MqttServer> servers = new ArrayList<>();
+    private final List<ListenerVerticle> deployments = new ArrayList<>();
     private final Map<Kind, Integer> ports = new ConcurrentHashMap<>();
 
     MqttListeners(Vertx vertx, MqttConfig config, StorageConfig storage, ConnectFlow connectFlow) {
@@ -102,17 +104,56 @@ public class MqttListeners {
                 .setKeyPath(generated.serverKey().toString());
     }
 
+    /**
+     * One server per event loop on the same port (Vert.x shares it and spreads the connections), so MQTT
+     * uses every core. Port 0 (tests) becomes a negative port: Vert.x then binds one random port and shares
+     * it among the servers asking for the same negative number.
+     */
     private void open(Kind kind, MqttServerOptions options) {
-        MqttServer server = MqttServer.create(vertx, options).endpointHandler(connectFlow::onConnect)
-                .exceptionHandler(failure -> LOG.debugf("MQTT %s: %s", kind, failure.getMessage()));
-        servers.add(server);
-        MqttServer listening = server.listen().toCompletionStage().toCompletableFuture().join();
-        ports.put(kind, listening.actualPort());
-        LOG.infof("MQTT %s listener on %s:%d", kind, options.getHost(), listening.actualPort());
+        int instances = Math.max(1, config.listenerInstances().orElse(Runtime.getRuntime().availableProcessors()));
+        if (options.getPort() == 0) {
+            options.setPort(-1 - kind.ordinal());
+        }
+        int port = listenOnItsOwnEventLoop(kind, options);
+        for (int i = 1; i < instances; i++) {
+            listenOnItsOwnEventLoop(kind, options);
+        }
+        ports.put(kind, port);
+        LOG.infof("MQTT %s listener on %s:%d (%d event loops)", kind, options.getHost(), port, instances);
+    }
+
+    private int listenOnItsOwnEventLoop(Kind kind, MqttServerOptions options) {
+        var listener = new ListenerVerticle(kind, new MqttServerOptions(options));
+        vertx.deployVerticle(listener).toCompletionStage().toCompletableFuture().join();
+        deployments.add(listener);
+        return listener.port;
+    }
+
+    /** A verticle, so that each server runs on an event loop of its own. */
+    private final class ListenerVerticle extends AbstractVerticle {
+
+        private final Kind kind;
+        private final MqttServerOptions options;
+        private volatile int port;
+
+        ListenerVerticle(Kind kind, MqttServerOptions options) {
+            this.kind = kind;
+            this.options = options;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            MqttServer.create(vertx, options).endpointHandler(connectFlow::onConnect)
+                    .exceptionHandler(failure -> LOG.debugf("MQTT %s: %s", kind, failure.getMessage()))
+                    .listen().onSuccess(server -> {
+                        port = server.actualPort();
+                        started.complete();
+                    }).onFailure(started::fail);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        servers.forEach(MqttServer::close);
+        deployments.forEach(listener -> vertx.undeploy(listener.deploymentID()));
     }
 
     /**
