@@ -152,6 +152,7 @@ class ConnectFlow {
         }
         live.add(connection);
         endpoint.accept(opened.present(), mqtt5 ? connack(requested, principal) : MqttProperties.NO_PROPERTIES);
+        connection.accepted();
         LOG.infof("MQTT %s %s connected to %s from %s as client '%s' by %s (MQTT %s, session %s)", principal.kind(),
                 principal.id(), principal.namespace(), endpoint.remoteAddress(), endpoint.clientIdentifier(),
                 principal.proof(), mqtt5 ? "5" : "3.1.1", opened.present() ? "resumed" : "new");

@@ -10,17 +10,19 @@ import io.iotgate.session.SessionLink;
 import io.iotgate.tenancy.ClientLimits;
 import io.iotgate.tenancy.TopicPolicy;
 import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import org.jboss.logging.Logger;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * One accepted client: its identity, namespace, topic policy and session, and the socket side of delivery.
  * Everything here runs on the connection's own Vert.x context; the {@link SessionLink} methods are the
- * entries from other threads and only hand work over to that context.
+ * entries from other threads and only hand work over to that context, in order and many at a time.
  */
 final class MqttConnection implements SessionLink {
 
@@ -37,6 +39,12 @@ final class MqttConnection implements SessionLink {
     /** Metrics, monitoring data and connection log of this connection. */
     final ClientActivity activity;
     private final int maxUnflushed;
+    private final OutboundChannel channel;
+    /** Writes handed over from other threads, waiting for one turn of this connection's event loop. */
+    private final Queue<Runnable> handedOver = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean turnRequested = new AtomicBoolean();
+    /** CONNACK sent: a resumed session's messages are held back until then [MQTT-3.2.0-1]. */
+    private boolean accepted;
     private Session session;
     private int unflushedQos0;
     private boolean closed;
@@ -52,6 +60,7 @@ final class MqttConnection implements SessionLink {
         this.topicAliases = new InboundTopicAliases(topicAliasMaximum);
         this.activity = activity;
         this.maxUnflushed = maxUnflushed;
+        this.channel = new OutboundChannel(endpoint);
     }
 
     Namespace namespace() {
@@ -66,13 +75,43 @@ final class MqttConnection implements SessionLink {
         this.session = session;
     }
 
+    /** CONNACK is written: from now on deliveries on this event loop go straight out. */
+    void accepted() {
+        accepted = true;
+    }
+
     boolean isMqtt5() {
         return endpoint.protocolVersion() >= ReasonCodes.MQTT_5;
     }
 
     @Override
     public void send(Outgoing out, int packetId, boolean duplicate) {
-        context.runOnContext(v -> write(out, packetId, duplicate));
+        onEventLoop(() -> write(out, packetId, duplicate));
+    }
+
+    /**
+     * Runs a write on this connection's event loop in the order the session handed it over. On that loop,
+     * with nothing waiting, it runs at once; from elsewhere it waits in a queue that one task empties, so
+     * a burst of messages from another loop costs one hand-over, not one each.
+     */
+    private void onEventLoop(Runnable write) {
+        if (channel.onItsEventLoop() && accepted && handedOver.isEmpty()) {
+            write.run();
+            return;
+        }
+        handedOver.add(write);
+        if (turnRequested.compareAndSet(false, true)) {
+            context.runOnContext(v -> writeHandedOver());
+        }
+    }
+
+    private void writeHandedOver() {
+        do {
+            for (Runnable write = handedOver.poll(); write != null; write = handedOver.poll()) {
+                write.run();
+            }
+            turnRequested.set(false);
+        } while (!handedOver.isEmpty() && turnRequested.compareAndSet(false, true));
     }
 
     private void write(Outgoing out, int packetId, boolean duplicate) {
@@ -97,18 +136,18 @@ final class MqttConnection implements SessionLink {
             }
             unflushedQos0++;
             activity.delivered(out.message().payload().length);
-            endpoint.publish(out.clientTopic(), Buffer.buffer(out.message().payload()), MqttQoS.AT_MOST_ONCE, false,
-                    out.retain(), 0, properties).onComplete(done -> unflushedQos0--);
+            channel.publish(out.clientTopic(), out.message().payload(), 0, false, out.retain(), 0, properties)
+                    .onComplete(done -> unflushedQos0--);
             return;
         }
         activity.delivered(out.message().payload().length);
-        endpoint.publish(out.clientTopic(), Buffer.buffer(out.message().payload()), MqttQoS.valueOf(out.qos()), duplicate,
-                out.retain(), packetId, properties);
+        channel.publish(out.clientTopic(), out.message().payload(), out.qos(), duplicate, out.retain(), packetId,
+                properties);
     }
 
     @Override
     public void sendRelease(int packetId) {
-        context.runOnContext(v -> {
+        onEventLoop(() -> {
             if (!closed && endpoint.isConnected()) {
                 endpoint.publishRelease(packetId);
             }
