@@ -19,13 +19,16 @@ public final class PasswordCheckCache {
 
     private record Entry(String ownerId, String passwordId) {}
 
-    private final byte[] processKey = new byte[32];
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
+    /** Keyed once: a reconnect storm should not pay for a provider lookup and key set-up per CONNECT. */
+    private final ThreadLocal<Mac> macs;
 
     public PasswordCheckCache(int maxEntries) {
         this.maxEntries = maxEntries;
+        byte[] processKey = new byte[32];
         new SecureRandom().nextBytes(processKey);
+        this.macs = ThreadLocal.withInitial(() -> keyedMac(processKey));
     }
 
     /** The password ID this ID and password were last verified against, if still cached. */
@@ -52,12 +55,17 @@ public final class PasswordCheckCache {
     }
 
     private String key(String ownerId, String password) {
+        Mac mac = macs.get();
+        mac.update(ownerId.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8))); // doFinal resets it
+    }
+
+    private static Mac keyedMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(processKey, "HmacSHA256"));
-            mac.update(ownerId.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
