@@ -119,14 +119,12 @@ final class MqttConnection implements SessionLink {
             return; // a QoS 1 or 2 message stays in the session for the next connection
         }
         MqttProperties properties = MqttProperties.NO_PROPERTIES;
-        if (isMqtt5() && out.message().expires()) {
-            long now = System.currentTimeMillis();
+        if (isMqtt5()) {
+            long now = out.message().expires() ? System.currentTimeMillis() : 0;
             if (out.qos() == 0 && out.message().expiredAt(now)) {
                 return; // [MQTT-3.3.2-5]; QoS 1 and 2 were checked before their delivery started
             }
-            properties = new MqttProperties();
-            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),
-                    out.message().secondsLeftAt(now)));
+            properties = PublishProperties.forDelivery(out.message(), now);
         }
         if (out.qos() == 0) {
             if (unflushedQos0 >= maxUnflushed) {

@@ -75,7 +75,8 @@ class PublishFlow {
         }
         byte[] payload = publish.payload().getBytes();
         publisher.publish(connection.namespace(), (PublishDecision.Allowed) decision, payload, qos,
-                publish.isRetain(), expiresAt(publish), connection.session());
+                publish.isRetain(), expiresAt(publish), PublishProperties.received(publish.properties()),
+                connection.session());
         connection.activity.published(payload.length);
         if (publish.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
             connection.endpoint.publishAcknowledge(publish.messageId());

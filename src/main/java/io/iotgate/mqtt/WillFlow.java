@@ -87,6 +87,6 @@ class WillFlow {
         LOG.debugf("Publishing the will of %s %s in %s", connection.principal.kind(), connection.principal.id(),
                 connection.namespace());
         publisher.publish(connection.namespace(), will.topic(), will.payload(), will.qos(), will.retain(),
-                PublishFlow.expiresAt(will.properties()), null);
+                PublishFlow.expiresAt(will.properties()), PublishProperties.received(will.properties()), null);
     }
 }

@@ -1,5 +1,7 @@
 package io.iotgate.routing;
 
+import io.iotgate.model.MessageProperties;
+
 /**
  * A message as it travels through one namespace: its real topic (aliases and {@code $me} already
  * resolved), the payload, the QoS it was published with and whether it is kept for new subscribers.
@@ -7,11 +9,13 @@ package io.iotgate.routing;
  *
  * @param expiresAt when the message stops being worth delivering, in epoch milliseconds, or {@link #NEVER}
  *                  (MQTT 5 message expiry interval [MQTT-3.3.2-5])
+ * @param properties what an MQTT 5 publisher gave its receivers (user properties, content type...)
  * @param origin    the subscriber (session) that published it, so a No Local subscription skips it
  *                  [MQTT-3.8.3-3]; {@code null} when the service published it (wills of ended sessions,
  *                  HTTP publish, monitoring)
  */
-public record Message(TopicName topic, byte[] payload, int qos, boolean retain, long expiresAt, Subscriber origin) {
+public record Message(TopicName topic, byte[] payload, int qos, boolean retain, long expiresAt,
+                      MessageProperties properties, Subscriber origin) {
 
     public static final long NEVER = Long.MAX_VALUE;
 
@@ -19,9 +23,14 @@ public record Message(TopicName topic, byte[] payload, int qos, boolean retain, 
         Qos.check(qos);
     }
 
+    /** A message without MQTT 5 properties. */
+    public Message(TopicName topic, byte[] payload, int qos, boolean retain, long expiresAt, Subscriber origin) {
+        this(topic, payload, qos, retain, expiresAt, MessageProperties.NONE, origin);
+    }
+
     /** A message without expiry, published by the service. */
     public Message(TopicName topic, byte[] payload, int qos, boolean retain) {
-        this(topic, payload, qos, retain, NEVER, null);
+        this(topic, payload, qos, retain, NEVER, MessageProperties.NONE, null);
     }
 
     public boolean expiredAt(long nowMillis) {

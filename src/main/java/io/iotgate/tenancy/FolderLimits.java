@@ -4,14 +4,12 @@ import io.iotgate.config.LimitsConfig;
 import io.iotgate.model.Change;
 import io.iotgate.model.LimitOverrides;
 import io.iotgate.store.FolderLimitRepository;
-import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,11 +41,12 @@ public class FolderLimits {
         return folderId == null ? defaultLimits : byFolder.getOrDefault(folderId, defaultLimits);
     }
 
-    /** Before the listeners open (they start at priority 3000), as the retained messages are loaded. */
-    void load(@Observes @Priority(20) StartupEvent event) {
-        Map<String, LimitOverrides> stored = pool.withConnection(repository::loadAll).await().atMost(Duration.ofMinutes(1));
-        stored.forEach(this::remember);
-        LOG.infof("Loaded the limits of %d folders", stored.size());
+    /** Reads every folder's own limits; boot waits for it before the listeners open. */
+    public Uni<Void> load() {
+        return pool.withConnection(repository::loadAll).invoke(stored -> {
+            stored.forEach(this::remember);
+            LOG.infof("Loaded the limits of %d folders", stored.size());
+        }).replaceWithVoid();
     }
 
     void onChange(@Observes Change change) {

@@ -1,5 +1,6 @@
 package io.iotgate.tenancy;
 
+import io.iotgate.model.MessageProperties;
 import io.iotgate.model.Namespace;
 import io.iotgate.routing.Message;
 import io.iotgate.routing.Router;
@@ -31,8 +32,14 @@ public class NamespacePublisher {
      */
     public int publish(Namespace namespace, PublishDecision.Allowed allowed, byte[] payload, int qos,
                        boolean retainRequested, long expiresAt, Subscriber origin) {
+        return publish(namespace, allowed, payload, qos, retainRequested, expiresAt, MessageProperties.NONE, origin);
+    }
+
+    /** @param properties MQTT 5 properties handed on to the receivers unaltered */
+    public int publish(Namespace namespace, PublishDecision.Allowed allowed, byte[] payload, int qos,
+                       boolean retainRequested, long expiresAt, MessageProperties properties, Subscriber origin) {
         boolean keep = allowed.permanent() || (retainRequested && namespace.kind() == Namespace.Kind.BROKER);
-        Message message = new Message(allowed.realTopic(), payload, qos, keep, expiresAt, origin);
+        Message message = new Message(allowed.realTopic(), payload, qos, keep, expiresAt, properties, origin);
         if (keep) {
             router.retain(namespace, message);
             keeper.changed(namespace, message);

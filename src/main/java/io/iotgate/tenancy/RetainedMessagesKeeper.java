@@ -8,11 +8,9 @@ import io.iotgate.routing.Router;
 import io.iotgate.routing.TopicName;
 import io.iotgate.store.RetainedMessageRepository;
 import io.iotgate.store.RetainedMessageRepository.StoredMessage;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -49,30 +47,34 @@ public class RetainedMessagesKeeper {
         this.vertx = vertx;
     }
 
-    /** Loads every kept message into routing before the listeners open. */
-    void load(@Observes @Priority(10) StartupEvent event) {
-        List<StoredMessage> stored = pool.withConnection(repository::loadAll).await().indefinitely();
-        for (StoredMessage m : stored) {
-            router.retain(m.namespace(), new Message(TopicName.parse(m.topic(), TopicName.MQTT_MAX_BYTES), m.payload(), m.qos(), true));
-        }
-        LOG.infof("Loaded %d retained and permanent messages", stored.size());
-        timer = vertx.setPeriodic(FLUSH_MILLIS, id -> flush()
-                .subscribe().with(v -> { }, failure -> LOG.error("Could not store retained messages", failure)));
+    /** Loads every kept message into routing (boot waits for it before the listeners open), then writes behind. */
+    public Uni<Void> load() {
+        return pool.withConnection(repository::loadAll).invoke(stored -> {
+            for (StoredMessage m : stored) {
+                router.retain(m.namespace(), new Message(TopicName.parse(m.topic(), TopicName.MQTT_MAX_BYTES), m.payload(),
+                        m.qos(), true, m.expiresAt(), m.properties(), null));
+            }
+            LOG.infof("Loaded %d retained and permanent messages", stored.size());
+            timer = vertx.setPeriodic(FLUSH_MILLIS, id -> flush()
+                    .subscribe().with(v -> { }, failure -> LOG.error("Could not store retained messages", failure)));
+        }).replaceWithVoid();
     }
 
     /** Called on the publish path: only remembers the change. */
     public void changed(Namespace namespace, Message message) {
         synchronized (pending) {
             pending.put(new Key(namespace, message.topic().value()),
-                    new StoredMessage(namespace, message.topic().value(), message.payload(), message.qos()));
+                    new StoredMessage(namespace, message.topic().value(), message.payload(), message.qos(),
+                            message.expiresAt(), message.properties()));
         }
     }
 
-    private io.smallrye.mutiny.Uni<Void> flush() {
+    /** Writes what changed since the last flush; boot calls it a last time at shutdown. */
+    public Uni<Void> flush() {
         List<StoredMessage> batch;
         synchronized (pending) {
             if (pending.isEmpty()) {
-                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+                return Uni.createFrom().voidItem();
             }
             batch = new ArrayList<>(pending.values());
             pending.clear();
@@ -93,10 +95,10 @@ public class RetainedMessagesKeeper {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops writing behind; what is still pending is written by a last {@link #flush()}. */
+    public void stopWritingBehind() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        flush().await().atMost(java.time.Duration.ofSeconds(5));
     }
 }

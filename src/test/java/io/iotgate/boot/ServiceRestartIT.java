@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,10 @@ class ServiceRestartIT {
 
             Mqtt5BlockingClient brokerClient = connect(service, broker);
             brokerClient.publishWith().topic("status/door").payload("open".getBytes()).retain(true)
-                    .qos(MqttQos.AT_LEAST_ONCE).send();
+                    .qos(MqttQos.AT_LEAST_ONCE).messageExpiryInterval(86_400).contentType("text/plain")
+                    .userProperties().add("sensor", "hall").applyUserProperties().send();
+            brokerClient.publishWith().topic("status/flash").payload("gone soon".getBytes()).retain(true)
+                    .qos(MqttQos.AT_LEAST_ONCE).messageExpiryInterval(1).send();
             brokerClient.disconnect();
             Mqtt5BlockingClient deviceClient = connect(service, device);
             deviceClient.publishWith().topic("$devices/" + device + "/state").payload("online".getBytes())
@@ -54,9 +59,38 @@ class ServiceRestartIT {
         }
 
         try (var service = ServiceProcess.start(dataDir)) {
-            assertEquals("open", firstKept(service, broker, "status/#"));
+            List<Mqtt5Publish> kept = keptInBroker(service, broker);
+            assertEquals(List.of("status/door"), kept.stream().map(p -> p.getTopic().toString()).toList(),
+                    "the message whose one-second expiry passed during the restart is not replayed");
+            Mqtt5Publish door = kept.get(0);
+            assertEquals("open", new String(door.getPayloadAsBytes(), StandardCharsets.UTF_8));
+            assertEquals("text/plain", door.getContentType().orElseThrow().toString());
+            assertEquals("sensor=hall", door.getUserProperties().asList().get(0).getName() + "="
+                    + door.getUserProperties().asList().get(0).getValue());
+            long left = door.getMessageExpiryInterval().orElseThrow();
+            assertTrue(left < 86_400 && left > 86_000, "the expiry kept counting across the restart: " + left);
             assertEquals("online", firstKept(service, registry, "$devices/+/state"));
         }
+    }
+
+    /** The retained messages a new subscription to {@code status/#} gets, up to a sentinel published after it. */
+    private static List<Mqtt5Publish> keptInBroker(ServiceProcess service, String broker) throws InterruptedException {
+        Mqtt5BlockingClient client = connect(service, broker);
+        List<Mqtt5Publish> kept = new ArrayList<>();
+        try (var publishes = client.publishes(MqttGlobalPublishFilter.ALL)) {
+            client.subscribeWith().topicFilter("status/#").qos(MqttQos.AT_LEAST_ONCE).send();
+            client.publishWith().topic("status/sentinel").payload("end".getBytes()).qos(MqttQos.AT_LEAST_ONCE).send();
+            for (Mqtt5Publish next = receive(publishes); !next.getTopic().toString().equals("status/sentinel");
+                 next = receive(publishes)) {
+                kept.add(next);
+            }
+            client.disconnect();
+        }
+        return kept;
+    }
+
+    private static Mqtt5Publish receive(Mqtt5BlockingClient.Mqtt5Publishes publishes) throws InterruptedException {
+        return publishes.receive(10, TimeUnit.SECONDS).orElseThrow(() -> new AssertionError("the sentinel never came"));
     }
 
     private static String firstKept(ServiceProcess service, String username, String filter) throws InterruptedException {

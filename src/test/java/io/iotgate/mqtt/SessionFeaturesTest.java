@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PayloadFormatIndicator;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.iotgate.support.Api;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a session does beyond plain delivery, seen by real clients: will messages, keep-alive, MQTT 5
- * message expiry, topic aliases, shared subscriptions and No Local, and a malformed packet that closes one
+ * message expiry and properties, topic aliases, shared subscriptions and No Local, and a malformed packet that closes one
  * connection only.
  */
 @QuarkusTest
@@ -129,6 +130,33 @@ class SessionFeaturesTest {
             assertTrue(left < 604_800 && left > 604_700, "the interval counts down while waiting: " + left);
             back.disconnect();
         }
+    }
+
+    @Test
+    void theMqtt5PropertiesOfAPublishReachItsReceiversUnaltered() {
+        try (var receiver = MqttClients.v5(broker, PASSWORD); var publisher = MqttClients.v5(broker, PASSWORD)) {
+            receiver.subscribe("requests/#", MqttQos.AT_LEAST_ONCE);
+            publisher.client().publishWith().topic("requests/lamp").payload("{\"on\":true}".getBytes())
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                    .contentType("application/json").payloadFormatIndicator(Mqtt5PayloadFormatIndicator.UTF_8)
+                    .responseTopic("replies/lamp").correlationData("req-42".getBytes())
+                    .userProperties().add("trace", "a1").add("trace", "b2").add("unit", "°C").applyUserProperties()
+                    .send();
+            assertCarriesTheProperties(receiver.receive().orElseThrow(() -> new AssertionError("nothing arrived")));
+        }
+        try (var late = MqttClients.v5(broker, PASSWORD)) {
+            late.subscribe("requests/#", MqttQos.AT_LEAST_ONCE); // the retained copy keeps them too [MQTT-3.3.1-8]
+            assertCarriesTheProperties(late.receive().orElseThrow(() -> new AssertionError("no retained message")));
+        }
+    }
+
+    private static void assertCarriesTheProperties(Mqtt5Publish received) {
+        assertEquals("application/json", received.getContentType().orElseThrow().toString());
+        assertEquals(Mqtt5PayloadFormatIndicator.UTF_8, received.getPayloadFormatIndicator().orElseThrow());
+        assertEquals("replies/lamp", received.getResponseTopic().orElseThrow().toString());
+        assertEquals("req-42", StandardCharsets.UTF_8.decode(received.getCorrelationData().orElseThrow()).toString());
+        assertEquals(List.of("trace=a1", "trace=b2", "unit=°C"), received.getUserProperties().asList().stream()
+                .map(p -> p.getName() + "=" + p.getValue()).toList(), "user properties in their order [MQTT-3.3.2-18]");
     }
 
     @Test
