@@ -57,7 +57,10 @@ public class ConnectionLogRepository {
                 });
     }
 
-    /** Appends the entries in their order, so that IDs follow the order of events. */
+    /**
+     * Appends the entries in their order, so that IDs follow the order of events, except those the registry
+     * or broker does not want: its {@code logOptions} turn the log off or set a minimum level.
+     */
     public Uni<Void> append(SqlClient db, List<ConnectionLogEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -65,14 +68,24 @@ public class ConnectionLogRepository {
         List<Tuple> rows = entries.stream().map(e -> Tuple.from(new Object[] {Rows.timestamp(e.time()),
                 e.event().name(), e.client().folderId(), e.namespace().kind().name(), e.namespace().id(),
                 e.client().kind().name(), e.client().id(), e.mqttClientId(), e.remoteAddress(), e.protocolVersion(),
-                e.passwordId(), e.certificateFingerprint(), e.topic(), e.reason()})).toList();
+                e.passwordId(), e.certificateFingerprint(), e.topic(), e.reason(), e.event().level()})).toList();
         return db.preparedQuery("""
                 INSERT INTO connection_log (occurred_at, event, folder_id, namespace_kind, namespace_id, client_kind,
                     client_resource_id, mqtt_client_id, remote_address, protocol_version, password_id,
                     certificate_fingerprint, topic, reason)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""")
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM (SELECT log_options FROM registries WHERE $4 = 'REGISTRY' AND id = $5
+                                   UNION ALL
+                                   SELECT log_options FROM brokers WHERE $4 = 'BROKER' AND id = $5) AS owner
+                    WHERE COALESCE((owner.log_options->>'disabled')::boolean, false)
+                       OR COALESCE(array_position(%s, owner.log_options->>'minLevel'), 0)
+                          > array_position(%s, $15::text))""".formatted(LEVELS, LEVELS))
                 .executeBatch(rows).replaceWithVoid();
     }
+
+    /** The levels of {@code LogOptions.minLevel}, lowest first; unspecified logs everything. */
+    private static final String LEVELS = "ARRAY['LEVEL_UNSPECIFIED','TRACE','DEBUG','INFO','WARN','ERROR','FATAL']";
 
     /**
      * One page of entries, newest first, that happened at or after {@code from} and before {@code to}

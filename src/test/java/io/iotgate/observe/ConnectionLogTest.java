@@ -169,6 +169,41 @@ class ConnectionLogTest {
     }
 
     @Test
+    void aRegistryLoggingFromWarnUpKeepsOnlyTheRefusals() {
+        setLogOptions(Map.of("disabled", false, "minLevel", "WARN"));
+        try (var client = MqttClients.v5(device, PASSWORD)) {
+            assertThrows(Mqtt5SubAckException.class, () -> client.client().subscribeWith()
+                    .topicFilter("$devices/" + otherDevice + "/commands").send());
+        }
+
+        JsonPath log = Eventually.until(() -> deviceLog(device, ""), l -> !l.getList("entries").isEmpty());
+
+        // CONNECTED was buffered before the refusal, so it would be here by now: INFO is below WARN.
+        assertEquals(List.of("SUBSCRIBE_REFUSED"), log.getList("entries.type"));
+    }
+
+    @Test
+    void aRegistryWithItsLogDisabledWritesNothing() {
+        setLogOptions(Map.of("disabled", true, "minLevel", "LEVEL_UNSPECIFIED"));
+        MqttClients.v5(device, PASSWORD).close();
+        assertThrows(Mqtt5ConnAckException.class, () -> MqttClients.v5(device, "Wrong-Password-123"));
+        // A sentinel: a broker's connection, logged after the device's entries were buffered.
+        String broker = Api.newBroker(editor, folder, "sentinel");
+        Api.as(editor).body(Map.of("password", PASSWORD)).post("/iot-broker/v1/brokers/{id}/passwords", broker)
+                .then().statusCode(200);
+        MqttClients.v5(broker, PASSWORD).close();
+        Eventually.until(() -> Api.as(editor).get("/iot-broker/v1/brokers/{id}/connectionLog", broker)
+                .then().statusCode(200).extract().jsonPath(), l -> !l.getList("entries").isEmpty());
+
+        assertTrue(registryLog("").getList("entries").isEmpty(), "nothing logged for a registry that turned it off");
+    }
+
+    private void setLogOptions(Map<String, Object> logOptions) {
+        Api.as(editor).body(Map.of("updateMask", "logOptions", "logOptions", logOptions))
+                .patch("/iot-devices/v1/registries/{id}", registry).then().statusCode(200);
+    }
+
+    @Test
     void anotherFolderSeesNoLogAndAnAuditorMayNotReadIt() {
         String stranger = Api.newKey(Api.newFolder(), "iot.editor");
         Api.as(stranger).get("/iot-devices/v1/registries/{id}/connectionLog", registry).then().statusCode(404);
