@@ -1,6 +1,8 @@
 package io.iotgate.tenancy;
 
 import io.iotgate.model.TopicPermissions;
+import io.iotgate.routing.InvalidTopicException;
+import io.iotgate.routing.TopicName;
 import io.iotgate.tenancy.broker.BrokerTopicPolicy;
 import io.iotgate.tenancy.registry.DeviceClient;
 import io.iotgate.tenancy.registry.RegistryBackend;
@@ -36,6 +38,20 @@ public class ClientTopicPolicies {
     public TopicPolicy registry(String registryId, Limits limits) {
         return new OwnDevicesOnly(new RegistryTopicPolicy(new RegistryBackend(registryId), limits.topicLength()),
                 registryId, devices);
+    }
+
+    /**
+     * Why {@code topic} is no topic name at all (empty, a wildcard, a NUL, longer than the folder allows), or
+     * empty when it is one. Whether the client may use it is for its rules to say; this tells a malformed
+     * request from a forbidden one, which MQTT need not do (both close the connection).
+     */
+    public Optional<String> problemWith(String topic, Limits limits) {
+        try {
+            TopicName.parse(topic, limits.topicLength());
+            return Optional.empty();
+        } catch (InvalidTopicException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** @param permissions those of the credential a client used; empty: every topic of the broker */
