@@ -48,6 +48,9 @@ final class Requests {
 
     record UpdatePermissions(String updateMask, Permissions permissions) {}
 
+    /** IoT Core's publish request: {@code data} is the payload in base64. */
+    record PublishData(String topic, String data) {}
+
     record CreateFolder(String name, String description) {}
 
     record UpdateFolderLimits(String updateMask, Integer payloadBytes, Integer topicLength, Integer publishRate,

@@ -81,8 +81,11 @@ public class DeviceService {
                             .flatMap(v -> devices.insert(tx, device))
                             .onFailure(DuplicateKeyException.class).transform(e -> nameTaken(name))
                             .flatMap(v -> credentials.attach(tx, owner, initial))
-                            .flatMap(v -> operations.record(tx, caller, done(device, "Create device")));
-                })));
+                            .flatMap(v -> operations.record(tx, caller, done(device, "Create device")))
+                            .map(op -> Committed.of(op, new Change.DeviceCreated(registryId, id)));
+                }))
+                .invoke(changes::fire)
+                .map(Committed::operation));
     }
 
     public Uni<Device> get(Caller caller, String deviceId, View view) {

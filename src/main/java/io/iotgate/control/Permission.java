@@ -14,7 +14,9 @@ public enum Permission {
     /** Create, change and delete resources and their credentials. */
     WRITE,
     PUBLISH_AS_DEVICE,
-    PUBLISH_AS_REGISTRY;
+    PUBLISH_AS_REGISTRY,
+    /** IoT Core names no writer role for brokers: only an editor (or administrator) publishes as a broker. */
+    PUBLISH_AS_BROKER;
 
     static Set<Permission> grantedBy(Role role) {
         return switch (role) {

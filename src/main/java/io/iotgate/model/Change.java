@@ -5,6 +5,8 @@ package io.iotgate.model;
  * cached credentials without the control plane ever calling into it.
  */
 public sealed interface Change {
+    /** A device was created: a registry may address it from now on (the data plane's device cache). */
+    record DeviceCreated(String registryId, String deviceId) implements Change {}
     record ResourceDeleted(ResourceRef resource) implements Change {}
     record RegistryDisabled(String registryId) implements Change {}
     record RegistryEnabled(String registryId) implements Change {}

@@ -2,29 +2,30 @@ package io.iotgate.mqtt;
 
 import io.iotgate.identity.Principal;
 import io.iotgate.model.ResourceKind;
+import io.iotgate.tenancy.ClientTopicPolicies;
 import io.iotgate.tenancy.Limits;
 import io.iotgate.tenancy.TopicPolicy;
-import io.iotgate.tenancy.broker.BrokerTopicPolicy;
-import io.iotgate.tenancy.registry.DeviceClient;
-import io.iotgate.tenancy.registry.RegistryBackend;
-import io.iotgate.tenancy.registry.RegistryClient;
-import io.iotgate.tenancy.registry.RegistryTopicPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Picks the topic rules of a client's model: a registry's (devices and the registry itself) or a broker's
- * (with the topic permissions of the credential it logged in with), topics as long as its folder allows.
+ * Picks the topic rules of a connected client's kind: a device's (with its aliases), its registry's, or a
+ * broker's (with the topic permissions of the credential it logged in with).
  */
 @ApplicationScoped
 class TopicPolicies {
 
+    private final ClientTopicPolicies policies;
+
+    TopicPolicies(ClientTopicPolicies policies) {
+        this.policies = policies;
+    }
+
     TopicPolicy forPrincipal(Principal principal, Limits limits) {
         if (principal.kind() == ResourceKind.BROKER) {
-            return new BrokerTopicPolicy(limits.topicLength(), principal.topicPermissions());
+            return policies.broker(principal.topicPermissions(), limits);
         }
-        RegistryClient client = principal.kind() == ResourceKind.DEVICE
-                ? new DeviceClient(principal.registryId(), principal.id(), principal.topicAliases())
-                : new RegistryBackend(principal.registryId());
-        return new RegistryTopicPolicy(client, limits.topicLength());
+        return principal.kind() == ResourceKind.DEVICE
+                ? policies.device(principal.registryId(), principal.id(), principal.topicAliases(), limits)
+                : policies.registry(principal.registryId(), limits);
     }
 }

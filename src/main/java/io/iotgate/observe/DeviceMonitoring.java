@@ -90,14 +90,39 @@ public class DeviceMonitoring {
         device.authenticated(address, now);
         changed(device, now);
         if (isNew[0]) {
-            pool.withConnection(db -> repository.find(db, deviceId)).subscribe().with(
-                    stored -> loaded(device, stored.orElse(DeviceMonitoringData.NONE)),
-                    failure -> {
-                        LOG.warnf("Could not read monitoring data of device %s: %s", deviceId, failure.getMessage());
-                        loaded(device, DeviceMonitoringData.NONE);
-                    });
+            loadStored(device);
         }
         return device;
+    }
+
+    /**
+     * A message was published on a device's behalf over HTTP: its publish activity, whether or not it is
+     * connected. A device that is not stays in memory only until the change is written.
+     */
+    void publishedOnBehalfOf(String registryId, String deviceId) {
+        boolean[] isNew = new boolean[1];
+        LiveDevice device = devices.compute(deviceId, (id, existing) -> {
+            LiveDevice live = existing != null ? existing : new LiveDevice(registryId, id);
+            isNew[0] = existing == null;
+            live.idleCycles = 0;
+            return live;
+        });
+        long now = System.currentTimeMillis();
+        device.publishedOnItsBehalf(now);
+        changed(device, now);
+        if (isNew[0]) {
+            loadStored(device);
+        }
+    }
+
+    /** Reads the values stored before the device came into memory; the feed waits for them. */
+    private void loadStored(LiveDevice device) {
+        pool.withConnection(db -> repository.find(db, device.deviceId)).subscribe().with(
+                stored -> loaded(device, stored.orElse(DeviceMonitoringData.NONE)),
+                failure -> {
+                    LOG.warnf("Could not read monitoring data of device %s: %s", device.deviceId, failure.getMessage());
+                    loaded(device, DeviceMonitoringData.NONE);
+                });
     }
 
     void disconnected(LiveDevice device) {

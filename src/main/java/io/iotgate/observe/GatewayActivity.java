@@ -7,11 +7,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The one entry of the MQTT edge into observation: a connection accepted ({@link #connected}, which returns
- * the connection's {@link ClientActivity}), a CONNECT refused, a message dropped by a session. Everything
- * here returns at once; database writes happen later, in batches.
+ * The one entry of the gateway into observation: an MQTT connection accepted ({@link #connected}, which
+ * returns the connection's {@link ClientActivity}), a CONNECT refused, a message dropped by a session, a
+ * message published over HTTP. Everything here returns at once; database writes happen later, in batches.
  */
 @ApplicationScoped
 public class GatewayActivity {
@@ -56,6 +57,22 @@ public class GatewayActivity {
                 ConnectionEvent.CONNECT_REFUSED, null, null, LogText.clip(mqttClientId, LogText.CLIENT_ID),
                 LogText.clip(remoteAddress, LogText.ADDRESS), ConnectedClient.protocolVersion(protocolLevel), null,
                 null, null, LogText.clip(detail == null ? reason : reason + ": " + detail, LogText.REASON))));
+    }
+
+    /**
+     * A message was published over HTTP (no connection): counted like an accepted PUBLISH, and for a device
+     * as its publish activity.
+     *
+     * @param deviceId the device it was published on behalf of; empty for a registry or broker
+     */
+    public void publishedOverHttp(Namespace namespace, Optional<String> deviceId, int payloadBytes) {
+        metrics.of(namespace).received(payloadBytes);
+        deviceId.ifPresent(id -> monitoring.publishedOnBehalfOf(namespace.id(), id));
+    }
+
+    /** An HTTP publish was refused for its topic: counted like a refused PUBLISH. */
+    public void publishRefusedOverHttp(Namespace namespace) {
+        metrics.of(namespace).publishRefused();
     }
 
     /** A session dropped a message of this namespace (offline queue or outbound window full). */

@@ -51,6 +51,14 @@ final class LiveDevice {
         onlineTime.set(now);
     }
 
+    /**
+     * Someone published on the device's behalf over HTTP: publish activity, but not the device being online
+     * (it need not be connected at all).
+     */
+    void publishedOnItsBehalf(long now) {
+        pubTime.set(now);
+    }
+
     void subscribed(long now) {
         subTime.set(now);
         onlineTime.set(now);

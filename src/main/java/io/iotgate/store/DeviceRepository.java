@@ -11,7 +11,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -70,6 +72,17 @@ public class DeviceRepository {
     public Uni<List<String>> idsOfRegistry(SqlClient db, String registryId) {
         return db.preparedQuery("SELECT id FROM devices WHERE registry_id = $1").execute(Tuple.of(registryId))
                 .map(rows -> Rows.all(rows, row -> row.getString("id")));
+    }
+
+    /** The registry of every device, by device ID: read once at start by the data plane's device cache. */
+    public Uni<Map<String, String>> registryOfEveryDevice(SqlClient db) {
+        return db.preparedQuery("SELECT id, registry_id FROM devices").execute().map(rows -> {
+            Map<String, String> registryOf = new HashMap<>();
+            for (Row row : rows) {
+                registryOf.put(row.getString("id"), row.getString("registry_id"));
+            }
+            return registryOf;
+        });
     }
 
     public Uni<Boolean> delete(SqlClient db, String id) {

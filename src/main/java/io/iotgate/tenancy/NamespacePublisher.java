@@ -46,4 +46,15 @@ public class NamespacePublisher {
         }
         return router.publish(namespace, message);
     }
+
+    /**
+     * A message that comes with no MQTT session: HTTP publish. Delivered at QoS 0 (subscribers get at most
+     * that), never expires, has no publishing session to hold No Local to, and no retain flag (IoT Core's
+     * publish call has none): kept only on a permanent topic.
+     *
+     * @return how many subscriptions received it
+     */
+    public int publishWithoutSession(Namespace namespace, PublishDecision.Allowed allowed, byte[] payload) {
+        return publish(namespace, allowed, payload, 0, false, Message.NEVER, null);
+    }
 }

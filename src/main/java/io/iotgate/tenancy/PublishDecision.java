@@ -16,8 +16,8 @@ public sealed interface PublishDecision {
      *                       last message the namespace keeps and hands to every new subscription
      *                       (IoT Core: permanent topics replace the retain flag of the registry model)
      * @param targetDeviceId the device a {@code $devices/<id>/...} topic belongs to, empty for
-     *                       {@code $registries/...}; the policy does not know the registry's devices, so the
-     *                       edge refuses an ID that is not in the registry's device cache
+     *                       {@code $registries/...}; the registry rules do not know the registry's devices, so
+     *                       {@link OwnDevicesOnly} refuses an ID that is not one of them
      *                       (IoT Core: nothing of another registry)
      */
     record Allowed(TopicName realTopic, boolean permanent, Optional<String> targetDeviceId)

@@ -30,7 +30,8 @@ class PackageArrowsTest {
     /** Package to the iotgate packages (besides itself, model and config) it may import. */
     private static final Map<String, List<String>> MAY_IMPORT = Map.of(
             "api", List.of("control"),
-            // control -> observe: the FULL device view merges the monitoring data observe holds in memory
+            // control -> observe: the FULL device view merges the monitoring data observe holds in memory, and
+            // HTTP publish counts its messages there; control -> tenancy: HTTP publish judges and delivers there
             "control", List.of("store", "tenancy", "identity", "observe"),
             "mqtt", List.of("tenancy", "identity", "session", "routing", "store", "observe"),
             "tenancy", List.of("routing", "session", "store"),

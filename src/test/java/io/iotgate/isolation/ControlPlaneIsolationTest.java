@@ -114,6 +114,11 @@ class ControlPlaneIsolationTest {
                 new Attack("list brokers of folder", s -> s.queryParam("folderId", folderA).get("/iot-broker/v1/brokers")),
                 new Attack("create broker in folder", s -> s.body(Map.of("folderId", folderA, "name", "implant"))
                         .post("/iot-broker/v1/brokers")),
+                new Attack("publish as device", s -> s.body(Map.of("topic", "$devices/" + device + "/events", "data", "eA=="))
+                        .post(d + "/publish")),
+                new Attack("publish as registry", s -> s.body(Map.of("topic", "$devices/" + device + "/commands", "data", "eA=="))
+                        .post(r + "/publish")),
+                new Attack("publish as broker", s -> s.body(Map.of("topic", "victim/x", "data", "eA==")).post(b + "/publish")),
                 new Attack("read an operation", s -> s.get("/operations/" + operation)),
                 new Attack("read the folder", s -> s.get("/iotgate/v1/folders/" + folderA)));
     }

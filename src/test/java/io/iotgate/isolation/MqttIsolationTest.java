@@ -149,6 +149,9 @@ class MqttIsolationTest {
                 new Object[]{Attacker.REGISTRY_A, "$registries/{B}/commands"},
                 new Object[]{Attacker.REGISTRY_A, "$registries/{A}/events"},
                 new Object[]{Attacker.REGISTRY_A, "$monitoring/{a2}/json"},
+                // a device of another registry is not the registry's to command, even in its own namespace
+                new Object[]{Attacker.REGISTRY_A, "$devices/{b1}/commands"},
+                new Object[]{Attacker.REGISTRY_A, "$devices/{b1}/config"},
                 new Object[]{Attacker.BROKER_X, "$devices/{b1}/commands"},
                 new Object[]{Attacker.BROKER_X, "$registries/{A}/commands"},
                 new Object[]{Attacker.BROKER_X, "$share/g/secret/y"});
