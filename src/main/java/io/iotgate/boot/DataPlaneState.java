@@ -2,6 +2,7 @@ package io.iotgate.boot;
 
 import io.iotgate.observe.GatewayActivity;
 import io.iotgate.tenancy.FolderLimits;
+import io.iotgate.tenancy.RegistryDevices;
 import io.iotgate.tenancy.RetainedMessagesKeeper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,8 +25,10 @@ class DataPlaneState {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
-    void load(@Observes @Priority(10) StartupEvent event, FolderLimits limits, RetainedMessagesKeeper kept) {
+    void load(@Observes @Priority(10) StartupEvent event, FolderLimits limits, RegistryDevices devices,
+              RetainedMessagesKeeper kept) {
         limits.load().await().atMost(LOAD_TIMEOUT);
+        devices.load().await().atMost(LOAD_TIMEOUT);
         kept.load().await().atMost(LOAD_TIMEOUT);
     }
 

@@ -3,14 +3,12 @@ package io.iotgate.tenancy;
 import io.iotgate.model.Change;
 import io.iotgate.model.ResourceKind;
 import io.iotgate.store.DeviceRepository;
-import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,13 +38,13 @@ public class RegistryDevices {
         return registryId.equals(registryOfDevice.get(deviceId));
     }
 
-    /** Before the listeners open (they start at priority 3000), as the folder limits are read. */
-    void load(@Observes @Priority(20) StartupEvent event) {
-        Map<String, String> stored = pool.withConnection(repository::registryOfEveryDevice)
-                .await().atMost(Duration.ofMinutes(1));
-        // putIfAbsent: a device created while the rows were read is already here, by its event
-        stored.forEach(registryOfDevice::putIfAbsent);
-        LOG.infof("Loaded the registries of %d devices", stored.size());
+    /** Reads which registry each device belongs to; boot waits for it before the listeners open. */
+    public Uni<Void> load() {
+        return pool.withConnection(repository::registryOfEveryDevice).invoke(stored -> {
+            // putIfAbsent: a device created while the rows were read is already here, by its event
+            stored.forEach(registryOfDevice::putIfAbsent);
+            LOG.infof("Loaded the registries of %d devices", stored.size());
+        }).replaceWithVoid();
     }
 
     void onChange(@Observes Change change) {
