@@ -3,9 +3,12 @@ package io.iotgate.api;
 import io.iotgate.control.ApiKeyService;
 import io.iotgate.control.FolderLimitService;
 import io.iotgate.control.FolderService;
+import io.iotgate.control.ImportResult;
+import io.iotgate.control.ImportService;
 import io.iotgate.model.Folder;
 import io.iotgate.model.FolderLimitSettings;
 import io.iotgate.model.Operation;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,7 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** iotgate's extension: folders (the tenants), their limits and their API keys, managed by administrators. */
+/** iotgate's extension: folders (the tenants), their limits and API keys, and importing IoT Core exports into them. */
 @Path("/iotgate/v1/folders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -27,12 +30,14 @@ public class FolderResource {
     private final FolderService folders;
     private final ApiKeyService apiKeys;
     private final FolderLimitService limits;
+    private final ImportService imports;
     private final CurrentCaller caller;
     private final PageTokens pages;
 
-    FolderResource(FolderService folders, ApiKeyService apiKeys, FolderLimitService limits, CurrentCaller caller,
-                   PageTokens pages) {
+    FolderResource(FolderService folders, ApiKeyService apiKeys, FolderLimitService limits, ImportService imports,
+                   CurrentCaller caller, PageTokens pages) {
         this.folders = folders;
+        this.imports = imports;
         this.apiKeys = apiKeys;
         this.limits = limits;
         this.caller = caller;
@@ -71,6 +76,13 @@ public class FolderResource {
         return limits.update(caller.get(), folderId, new FolderLimitService.LimitChanges(request.updateMask(),
                 request.payloadBytes(), request.topicLength(), request.publishRate(), request.publishBurst(),
                 request.subscriptionsPerSession(), request.inflightPerSession()));
+    }
+
+    /** IoT Core exports (registries with devices, brokers, certificates) into the folder, keeping their IDs. */
+    @POST
+    @Path("{folderId: [a-z0-9]+}:import")
+    public Uni<ImportResult> importExport(@PathParam("folderId") String folderId, JsonNode body) {
+        return imports.importInto(caller.get(), folderId, ImportBody.read(body));
     }
 
     @GET
