@@ -70,7 +70,7 @@ class PublishFlow {
             LOG.warnf("Refused PUBLISH of %s %s in %s to '%s': %s", connection.principal.kind(), connection.principal.id(),
                     connection.namespace(), topic.get(), denied.reason());
             connection.activity.publishRefused(topic.get(), denied.reason());
-            connection.close(MqttDisconnectReasonCode.NOT_AUTHORIZED, "forbidden PUBLISH to " + topic.get());
+            connection.close(ReasonCodes.refusedPublish(denied), "forbidden PUBLISH to " + topic.get());
             return;
         }
         byte[] payload = publish.payload().getBytes();

@@ -2,6 +2,8 @@ package io.iotgate.mqtt;
 
 import io.iotgate.identity.AuthenticationFailure;
 import io.iotgate.tenancy.LimitBreach;
+import io.iotgate.tenancy.PublishDecision;
+import io.iotgate.tenancy.SubscribeDecision;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
@@ -26,9 +28,18 @@ final class ReasonCodes {
         };
     }
 
-    /** A refused filter: 0x80 in 3.1.1 [MQTT-3.9.3-2]; NOT_AUTHORIZED in 5, so the client knows why. */
-    static MqttSubAckReasonCode refusedFilter(int protocolVersion) {
-        return protocolVersion >= MQTT_5 ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR;
+    /**
+     * A refused filter: 0x80 in 3.1.1 [MQTT-3.9.3-2]; in 5, so the client knows why, 0x87 for a filter it may
+     * not read and 0x8F for one that is no valid filter.
+     */
+    static MqttSubAckReasonCode refusedFilter(SubscribeDecision.Refused refused, int protocolVersion) {
+        if (protocolVersion < MQTT_5) {
+            return MqttSubAckReasonCode.UNSPECIFIED_ERROR;
+        }
+        return switch (refused.cause()) {
+            case NOT_AUTHORIZED -> MqttSubAckReasonCode.NOT_AUTHORIZED;
+            case INVALID_FILTER -> MqttSubAckReasonCode.TOPIC_FILTER_INVALID;
+        };
     }
 
     /**
@@ -49,6 +60,14 @@ final class ReasonCodes {
             case PAYLOAD_TOO_LARGE -> MqttDisconnectReasonCode.PACKET_TOO_LARGE;          // 0x95
             case PUBLISH_RATE_EXCEEDED -> MqttDisconnectReasonCode.MESSAGE_RATE_TOO_HIGH; // 0x96
             case SUBSCRIPTION_QUOTA_EXCEEDED -> MqttDisconnectReasonCode.QUOTA_EXCEEDED;   // 0x97
+        };
+    }
+
+    /** Why a refused PUBLISH ends the connection (IoT Core closes it): 0x87, or 0x90 for an invalid topic name. */
+    static MqttDisconnectReasonCode refusedPublish(PublishDecision.Denied denied) {
+        return switch (denied.cause()) {
+            case NOT_AUTHORIZED -> MqttDisconnectReasonCode.NOT_AUTHORIZED;
+            case INVALID_TOPIC -> MqttDisconnectReasonCode.TOPIC_NAME_INVALID;
         };
     }
 

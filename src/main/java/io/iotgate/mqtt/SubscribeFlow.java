@@ -58,12 +58,12 @@ class SubscribeFlow {
                 codes.add(ReasonCodes.overQuota(connection.endpoint.protocolVersion()));
                 continue;
             }
-            Optional<List<RealSubscription>> granted = judge(connection, filter, qos, options(option));
-            if (granted.isEmpty()) {
-                codes.add(ReasonCodes.refusedFilter(connection.endpoint.protocolVersion()));
+            Judged judged = judge(connection, filter, qos, options(option));
+            if (judged.refused() != null) {
+                codes.add(ReasonCodes.refusedFilter(judged.refused(), connection.endpoint.protocolVersion()));
                 continue;
             }
-            List<RealSubscription> real = granted.get();
+            List<RealSubscription> real = judged.granted();
             boolean existed = session.subscribe(filter, real);
             if (wantsRetained(option, existed)) {
                 for (RealSubscription subscription : real) {
@@ -83,23 +83,25 @@ class SubscribeFlow {
         retainedToSend.forEach(Runnable::run);
     }
 
-    /** The real subscriptions a client filter stands for, or empty when the policy refuses it (logged). */
-    private Optional<List<RealSubscription>> judge(MqttConnection connection, String filter, int qos, DeliveryOptions options) {
+    /** The real subscriptions a client filter stands for, or the policy's refusal (logged). */
+    private record Judged(List<RealSubscription> granted, SubscribeDecision.Refused refused) {}
+
+    private Judged judge(MqttConnection connection, String filter, int qos, DeliveryOptions options) {
         SubscribeDecision decision = connection.policy.authorizeSubscribe(filter);
         if (decision instanceof SubscribeDecision.Refused refused) {
             LOG.warnf("Refused SUBSCRIBE of %s %s in %s to '%s': %s", connection.principal.kind(),
                     connection.principal.id(), connection.namespace(), filter, refused.reason());
             connection.activity.subscribeRefused(filter, refused.reason());
-            return Optional.empty();
+            return new Judged(List.of(), refused);
         }
         if (decision instanceof SubscribeDecision.GrantedShared shared) {
             // No Local makes no sense in a group [MQTT-3.8.3-4]; it is ignored rather than refused
-            return Optional.of(List.of(new RealSubscription(shared.subscription().filter(),
-                    Optional.of(shared.subscription().group()), qos, name -> name, DeliveryOptions.DEFAULT)));
+            return new Judged(List.of(new RealSubscription(shared.subscription().filter(),
+                    Optional.of(shared.subscription().group()), qos, name -> name, DeliveryOptions.DEFAULT)), null);
         }
-        return Optional.of(((SubscribeDecision.Granted) decision).filters().stream()
+        return new Judged(((SubscribeDecision.Granted) decision).filters().stream()
                 .map(real -> new RealSubscription(real.realFilter(), Optional.empty(), qos, real.rename(), options))
-                .toList());
+                .toList(), null);
     }
 
     /**
@@ -110,8 +112,12 @@ class SubscribeFlow {
         Session session = connection.session();
         session.subscriptions().forEach((filter, previous) -> {
             RealSubscription first = previous.get(0);
-            judge(connection, filter, first.qos(), first.options()).ifPresentOrElse(
-                    real -> session.subscribe(filter, real), () -> session.unsubscribe(filter));
+            Judged judged = judge(connection, filter, first.qos(), first.options());
+            if (judged.refused() == null) {
+                session.subscribe(filter, judged.granted());
+            } else {
+                session.unsubscribe(filter);
+            }
         });
     }
 

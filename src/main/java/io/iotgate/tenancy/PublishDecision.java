@@ -34,10 +34,24 @@ public sealed interface PublishDecision {
      *
      * @param reason names the client and the topic, for the connection log
      */
-    record Denied(String reason) implements PublishDecision {
+    record Denied(String reason, Cause cause) implements PublishDecision {
+
+        /** Why: MQTT 5 tells a topic the client may not write from one that is no topic name at all. */
+        public enum Cause { NOT_AUTHORIZED, INVALID_TOPIC }
 
         public Denied {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** A valid topic the client may not write. */
+        public Denied(String reason) {
+            this(reason, Cause.NOT_AUTHORIZED);
+        }
+
+        /** Not a topic name by MQTT's rules or the folder's length limit, or it stands for one through an alias. */
+        public static Denied invalidTopic(String reason) {
+            return new Denied(reason, Cause.INVALID_TOPIC);
         }
     }
 }

@@ -38,10 +38,24 @@ public sealed interface SubscribeDecision {
      *
      * @param reason names the client and the filter, for the connection log
      */
-    record Refused(String reason) implements SubscribeDecision {
+    record Refused(String reason, Cause cause) implements SubscribeDecision {
+
+        /** Why: the MQTT 5 SUBACK tells a filter the client may not read from one that is no filter at all. */
+        public enum Cause { NOT_AUTHORIZED, INVALID_FILTER }
 
         public Refused {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** A valid filter the client may not read. */
+        public Refused(String reason) {
+            this(reason, Cause.NOT_AUTHORIZED);
+        }
+
+        /** Not a topic filter by MQTT's rules (e.g. {@code a/#/b}), or it stands for one through an alias. */
+        public static Refused invalidFilter(String reason) {
+            return new Refused(reason, Cause.INVALID_FILTER);
         }
     }
 }

@@ -115,13 +115,13 @@ class FolderLimitsMessagingTest {
         try (var client = MqttClients.v5(broker, PASSWORD); var publisher = WatchedClients.v5(broker, PASSWORD)) {
             var refused = assertThrows(Mqtt5SubAckException.class,
                     () -> client.client().subscribeWith().topicFilter(seventeen).send());
-            assertEquals(Mqtt5SubAckReasonCode.NOT_AUTHORIZED, refused.getMqttMessage().getReasonCodes().get(0));
+            assertEquals(Mqtt5SubAckReasonCode.TOPIC_FILTER_INVALID, refused.getMqttMessage().getReasonCodes().get(0));
             client.subscribe("#", MqttQos.AT_LEAST_ONCE);
             publisher.client().publishWith().topic(sixteen).payload("fits".getBytes()).qos(MqttQos.AT_LEAST_ONCE).send();
             assertEquals("fits", client.nextPayload());
 
             publisher.publishAndForget(seventeen, "too long");
-            publisher.assertDisconnectedWith(Mqtt5DisconnectReasonCode.NOT_AUTHORIZED);
+            publisher.assertDisconnectedWith(Mqtt5DisconnectReasonCode.TOPIC_NAME_INVALID);
             client.publish("sentinel", "sentinel", MqttQos.AT_LEAST_ONCE);
             assertEquals("sentinel", client.nextPayload());
         }

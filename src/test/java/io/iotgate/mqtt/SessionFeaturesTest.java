@@ -231,6 +231,17 @@ class SessionFeaturesTest {
         }
     }
 
+    @Test
+    void anInvalidFilterIsRefusedAsInvalidAndTheSessionStays() {
+        try (var raw = RawMqtt.open()) {
+            assertEquals(0, raw.connect(5, "filters-" + UUID.randomUUID(), broker, PASSWORD, 60, null));
+            assertEquals(0x8F, raw.subscribe5(1, "sensors/#/temperature"), "Topic Filter invalid [MQTT-4.7.1-1]");
+            assertEquals(0x8F, raw.subscribe5(2, "sensors/room+"), "a wildcard is a whole level [MQTT-4.7.1-2]");
+            assertEquals(0x87, raw.subscribe5(3, "$SYS/#"), "a valid filter outside the broker is Not authorized");
+            assertEquals(0x01, raw.subscribe5(4, "sensors/#"), "the same connection subscribes what is valid");
+        }
+    }
+
     private Mqtt5BlockingClient withWill(String topic, String payload) {
         Mqtt5BlockingClient client = MqttClients.tcp5().buildBlocking();
         client.connectWith().simpleAuth().username(broker).password(PASSWORD.getBytes(StandardCharsets.UTF_8))

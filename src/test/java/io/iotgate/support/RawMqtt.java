@@ -85,6 +85,25 @@ public final class RawMqtt implements AutoCloseable {
         send(0x30, body.toByteArray());
     }
 
+    /**
+     * Sends an MQTT 5 SUBSCRIBE of one filter at QoS 1 (bytes as given: a real client would refuse to send an
+     * invalid filter) and returns the SUBACK's reason code.
+     */
+    public int subscribe5(int packetId, String filter) {
+        var body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xFF);
+        body.write(0); // no properties
+        string(body, filter);
+        body.write(1); // QoS 1
+        send(0x82, body.toByteArray());
+        int[] suback = readPacket();
+        if ((suback[0] & 0xF0) != 0x90) {
+            throw new AssertionError("expected SUBACK, got packet type " + (suback[0] >> 4));
+        }
+        return suback[4]; // after the packet ID and an empty property length
+    }
+
     /** Bytes that are no valid packet. */
     public void sendRaw(byte... bytes) {
         try {

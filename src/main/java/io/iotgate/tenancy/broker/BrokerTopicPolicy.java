@@ -47,7 +47,7 @@ public final class BrokerTopicPolicy implements TopicPolicy {
             }
             return new PublishDecision.Allowed(name, false, Optional.empty());
         } catch (InvalidTopicException e) {
-            return new PublishDecision.Denied(e.getMessage());
+            return PublishDecision.Denied.invalidTopic(e.getMessage());
         }
     }
 
@@ -73,7 +73,7 @@ public final class BrokerTopicPolicy implements TopicPolicy {
             }
             return new SubscribeDecision.Granted(List.of(new GrantedFilter(parsed, TopicRename.UNCHANGED)));
         } catch (InvalidTopicException e) {
-            return new SubscribeDecision.Refused(e.getMessage());
+            return SubscribeDecision.Refused.invalidFilter(e.getMessage());
         }
     }
 }

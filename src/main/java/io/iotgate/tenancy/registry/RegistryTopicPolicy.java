@@ -66,7 +66,7 @@ public final class RegistryTopicPolicy implements io.iotgate.tenancy.TopicPolicy
         try {
             sent = TopicName.parse(topic, maxTopicBytes);
         } catch (InvalidTopicException e) {
-            return new Denied(client.describe() + ": " + e.getMessage());
+            return Denied.invalidTopic(client.describe() + ": " + e.getMessage());
         }
         Optional<PrefixAlias> alias = aliases.find(topic);
         TopicName real = sent;
@@ -74,7 +74,7 @@ public final class RegistryTopicPolicy implements io.iotgate.tenancy.TopicPolicy
             try {
                 real = TopicName.parse(alias.get().resolve(topic), maxTopicBytes);
             } catch (InvalidTopicException e) {
-                return new Denied(client.describe() + ": '" + topic + "' stands for a topic that is invalid: "
+                return Denied.invalidTopic(client.describe() + ": '" + topic + "' stands for a topic that is invalid: "
                         + e.getMessage());
             }
         } else if (!sent.isDollarTopic()) {
@@ -110,7 +110,7 @@ public final class RegistryTopicPolicy implements io.iotgate.tenancy.TopicPolicy
         try {
             sent = TopicFilter.parse(filter, maxTopicBytes);
         } catch (InvalidTopicException e) {
-            return new Refused(client.describe() + ": " + e.getMessage());
+            return Refused.invalidFilter(client.describe() + ": " + e.getMessage());
         }
         Optional<PrefixAlias> alias = aliases.find(filter);
         TopicFilter real = sent;
@@ -119,7 +119,7 @@ public final class RegistryTopicPolicy implements io.iotgate.tenancy.TopicPolicy
             try {
                 real = TopicFilter.parse(alias.get().resolve(filter), maxTopicBytes);
             } catch (InvalidTopicException e) {
-                return new Refused(client.describe() + ": '" + filter + "' stands for a filter that is invalid: "
+                return Refused.invalidFilter(client.describe() + ": '" + filter + "' stands for a filter that is invalid: "
                         + e.getMessage());
             }
             rename = alias.get().rename();
