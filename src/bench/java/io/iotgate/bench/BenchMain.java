@@ -72,9 +72,9 @@ public final class BenchMain {
             }
             for (Target target : targets) {
                 ScenarioResult result = run.run(scenario, target);
-                System.out.printf("%-18s %-16s %,10.0f msgs/s  p50 %.2f ms  p99 %.2f ms  lost %d  dup %d  disc %d%n",
+                System.out.printf("%-18s %-16s %,10.0f msgs/s  p50 %.2f ms  p99 %.2f ms  sent %d  lost %d  dup %d  disc %d%n",
                         scenario.name(), target.name(), result.deliveredPerSecond(), result.p50Micros() / 1000.0,
-                        result.p99Micros() / 1000.0, result.lost(), result.duplicated(), result.disconnects());
+                        result.p99Micros() / 1000.0, result.sent(), result.lost(), result.duplicated(), result.disconnects());
                 results.add(result);
             }
         }

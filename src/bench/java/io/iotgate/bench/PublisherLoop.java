@@ -41,6 +41,7 @@ final class PublisherLoop implements Runnable {
     private final AtomicLong failures;
     private final BitSet failed = new BitSet();
     private volatile long sent;
+    private volatile boolean connectionLost;
 
     PublisherLoop(Mqtt3AsyncClient client, int index, String topic, int qos, int copies, Pace pace,
                   DeliveryLedger ledger, int windowSize, long deadlineNanos, AtomicLong failures) {
@@ -62,7 +63,7 @@ final class PublisherLoop implements Runnable {
         long sequence = 0;
         long start = System.nanoTime();
         // a closed connection ends the loop: the run reports the disconnect, not a flood of failed publishes
-        while (System.nanoTime() < deadlineNanos && client.getState().isConnected()) {
+        while (System.nanoTime() < deadlineNanos && !connectionLost) {
             if (pace instanceof Pace.FixedRate fixed) {
                 long due = start + sequence * fixed.intervalNanos();
                 long wait = due - System.nanoTime();
@@ -80,6 +81,8 @@ final class PublisherLoop implements Runnable {
             client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete((ack, failure) -> {
                 if (failure != null) {
                     failures.incrementAndGet();
+                    // asked only after a failure: right after CONNACK the client may not call itself connected yet
+                    connectionLost = !client.getState().isConnected();
                     synchronized (failed) {
                         failed.set((int) thisSequence);
                     }
