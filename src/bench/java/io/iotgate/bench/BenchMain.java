@@ -46,11 +46,31 @@ public final class BenchMain {
                     report.append(gatewayDisconnectReasons(api, fixture));
                 }
             }
+            report.append('\n').append(connectionScenarios(options, gateway, fixture));
             System.out.print(report);
         }
         Files.createDirectories(OUTPUT);
         Files.writeString(OUTPUT.resolve("results.md"), report);
         System.out.println("\nwritten to " + OUTPUT.resolve("results.md"));
+    }
+
+    /** Runs {@code tls} before {@code connections}: thousands of idle clients leave the gateway busier. */
+    private static String connectionScenarios(BenchOptions options, GatewayProcess gateway, Fixture fixture) throws Exception {
+        var lines = new StringBuilder();
+        if (options.runs("tls")) {
+            var tls = new TlsConnectBench(gateway.tlsPort(), gateway.caCertificate(), options.tlsClients());
+            lines.append(ConnectionReport.tls(tls.firstTimePasswords(fixture.unusedDevices())));
+            System.out.print(lines);
+            String cached = ConnectionReport.tls(tls.cachedPassword(fixture.broker(), options.duration()));
+            System.out.print(cached);
+            lines.append(cached);
+        }
+        if (options.runs("connections")) {
+            String idle = ConnectionReport.idle(new IdleConnectionBench(gateway, fixture.broker()).run(options.connections()));
+            System.out.print(idle);
+            lines.append(idle);
+        }
+        return lines.toString();
     }
 
     /** The gateway's own account of why it ended connections, from its connection log. */
