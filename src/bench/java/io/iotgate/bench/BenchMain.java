@@ -42,6 +42,10 @@ public final class BenchMain {
                 results.stream().filter(r -> r.disconnects() > 0 || r.publishFailures() > 0).forEach(r ->
                         report.append(String.format("%s on %s: %d unexpected disconnects, %d failed publishes; first: %s%n",
                                 r.scenario().name(), r.target(), r.disconnects(), r.publishFailures(), r.firstDisconnectCause())));
+                if (results.stream().anyMatch(r -> r.lost() > 0)) {
+                    // the gateway counts what it drops from full session queues: the first suspect of a loss
+                    api.metric("iotgate_messages_dropped_total").forEach(line -> report.append("Gateway metric: ").append(line).append('\n'));
+                }
                 if (results.stream().anyMatch(r -> r.disconnects() > 0)) {
                     report.append(gatewayDisconnectReasons(api, fixture));
                 }

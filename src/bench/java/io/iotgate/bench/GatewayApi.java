@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -64,6 +65,13 @@ final class GatewayApi {
             pageToken = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
         } while (pageToken != null && read < limit);
         return reasons;
+    }
+
+    /** The Prometheus lines of one metric (from {@code /q/metrics}), for the report's evidence. */
+    List<String> metric(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body().lines().filter(line -> line.startsWith(name)).toList();
     }
 
     /** Creates answer with an operation that is already done and holds the new resource. */
