@@ -1,0 +1,107 @@
+package io.iotgate.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark (docs/performance.md): starts the packaged gateway and Mosquitto, provisions the gateway,
+ * runs the message scenarios on every target, then the connection scenarios, prints one table, and
+ * stops what it started.
+ */
+public final class BenchMain {
+
+    private static final Path OUTPUT = Path.of("target/bench");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.fromSystemProperties();
+        var report = new StringBuilder();
+        report.append("Machine: ").append(MachineInfo.describe()).append('\n');
+        report.append("Options: ").append(options).append('\n');
+        System.out.print(report);
+        try (var processes = new StartedProcesses()) {
+            GatewayProcess gateway = processes.add(GatewayProcess.start(OUTPUT.resolve("gateway.log")));
+            var api = new GatewayApi(gateway.httpPort(), gateway.adminKey());
+            Fixture fixture = new Provisioning(api).provision(options.firstLogins());
+            List<Target> targets = new ArrayList<>();
+            if (options.mosquitto()) {
+                MosquittoProcess mosquitto = processes.add(
+                        MosquittoProcess.start(options.mosquittoBinary(), OUTPUT.resolve("mosquitto.log")));
+                targets.add(new Target.BrokerModel(ResultTable.MOSQUITTO, mosquitto.port(), Login.ANONYMOUS));
+            }
+            targets.add(new Target.BrokerModel("iotgate broker", gateway.tcpPort(), fixture.broker()));
+            targets.add(new Target.RegistryModel("iotgate registry", gateway.tcpPort(), fixture.registry(), fixture.devices()));
+
+            List<ScenarioResult> results = runScenarios(options, targets);
+            if (!results.isEmpty()) {
+                report.append('\n').append(ResultTable.render(results));
+                results.stream().filter(r -> r.disconnects() > 0 || r.publishFailures() > 0).forEach(r ->
+                        report.append(String.format("%s on %s: %d unexpected disconnects, %d failed publishes; first: %s%n",
+                                r.scenario().name(), r.target(), r.disconnects(), r.publishFailures(), r.firstDisconnectCause())));
+                if (results.stream().anyMatch(r -> r.lost() > 0)) {
+                    // the gateway counts what it drops from full session queues: the first suspect of a loss
+                    api.metric("iotgate_messages_dropped_total").forEach(line -> report.append("Gateway metric: ").append(line).append('\n'));
+                }
+                if (results.stream().anyMatch(r -> r.disconnects() > 0)) {
+                    report.append(gatewayDisconnectReasons(api, fixture));
+                }
+            }
+            report.append('\n').append(connectionScenarios(options, gateway, fixture));
+            System.out.print(report);
+        }
+        Files.createDirectories(OUTPUT);
+        Files.writeString(OUTPUT.resolve("results.md"), report);
+        System.out.println("\nwritten to " + OUTPUT.resolve("results.md"));
+    }
+
+    /** Runs {@code tls} before {@code connections}: thousands of idle clients leave the gateway busier. */
+    private static String connectionScenarios(BenchOptions options, GatewayProcess gateway, Fixture fixture) throws Exception {
+        var lines = new StringBuilder();
+        if (options.runs("tls")) {
+            var tls = new TlsConnectBench(gateway.tlsPort(), gateway.caCertificate(), options.tlsClients());
+            lines.append(ConnectionReport.tls(tls.firstTimePasswords(fixture.unusedDevices())));
+            System.out.print(lines);
+            String cached = ConnectionReport.tls(tls.cachedPassword(fixture.broker(), options.duration()));
+            System.out.print(cached);
+            lines.append(cached);
+        }
+        if (options.runs("connections")) {
+            String idle = ConnectionReport.idle(new IdleConnectionBench(gateway, fixture.broker()).run(options.connections()));
+            System.out.print(idle);
+            lines.append(idle);
+        }
+        return lines.toString();
+    }
+
+    /** The gateway's own account of why it ended connections, from its connection log. */
+    private static String gatewayDisconnectReasons(GatewayApi api, Fixture fixture) throws Exception {
+        Thread.sleep(2_000); // the connection log is written in batches, every second by default
+        return "Gateway connection log, DISCONNECTED by reason: broker "
+                + api.disconnectReasons("/iot-broker/v1/brokers/" + fixture.broker().username() + "/connectionLog", 20_000)
+                + ", registry "
+                + api.disconnectReasons("/iot-devices/v1/registries/" + fixture.registry().username() + "/connectionLog", 20_000)
+                + "\n";
+    }
+
+    private static List<ScenarioResult> runScenarios(BenchOptions options, List<Target> targets) throws Exception {
+        var run = new ScenarioRun(options);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : Scenario.all()) {
+            if (!options.runs(scenario.name())) {
+                continue;
+            }
+            for (Target target : targets) {
+                ScenarioResult result = run.run(scenario, target);
+                System.out.printf("%-18s %-16s %,10.0f msgs/s  p50 %.2f ms  p99 %.2f ms  sent %d  lost %d  dup %d  disc %d%n",
+                        scenario.name(), target.name(), result.deliveredPerSecond(), result.p50Micros() / 1000.0,
+                        result.p99Micros() / 1000.0, result.sent(), result.lost(), result.duplicated(), result.disconnects());
+                results.add(result);
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,27 @@
+package io.iotgate.bench;
+
+import java.util.Locale;
+
+/** The connection scenarios' lines under the message table. */
+final class ConnectionReport {
+
+    private ConnectionReport() {
+    }
+
+    static String idle(IdleConnectionBench.Result r) {
+        return String.format(Locale.ROOT,
+                "Idle connections (TCP, password, keep-alive 60 s): %,d of %,d connected (%,d answered a final PINGREQ),"
+                        + " %,.0f connects/s; gateway VmRSS %,d KiB before, %,d KiB after: %,d bytes per connection;"
+                        + " gateway open-file limit %s%s%n",
+                r.connected(), r.wanted(), r.aliveAtEnd(), r.connectsPerSecond(), r.rssBeforeKib(), r.rssAfterKib(),
+                r.bytesPerConnection(), r.gatewayFileLimit(),
+                r.firstFailure() == null ? "" : "; stopped by: " + r.firstFailure());
+    }
+
+    static String tls(TlsConnectBench.Result r) {
+        return String.format(Locale.ROOT,
+                "%s: %,.1f connections/s (%,d connected, %d failed), connect-to-CONNACK p50 %.1f ms, p99 %.1f ms%s%n",
+                r.kind(), r.perSecond(), r.connections(), r.failures(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0,
+                r.firstFailure() == null ? "" : "; first failure: " + r.firstFailure());
+    }
+}

@@ -1,0 +1,50 @@
+package io.iotgate.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one table of message results: per scenario and target the delivered rate, latency percentiles,
+ * lost and duplicated deliveries, and the gateway's throughput as a share of Mosquitto's.
+ */
+final class ResultTable {
+
+    static final String MOSQUITTO = "mosquitto";
+
+    private ResultTable() {
+    }
+
+    static String render(List<ScenarioResult> results) {
+        var table = new StringBuilder();
+        String format = "| %-18s | %-16s | %12s | %8s | %8s | %8s | %8s | %6s | %5s | %6s |%n";
+        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "p50 ms", "p99 ms",
+                "p99.9 ms", "lost", "dup", "disc", "ratio"));
+        table.append(String.format(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:",
+                "---:", "---:"));
+        for (ScenarioResult result : results) {
+            table.append(String.format(Locale.ROOT, format, result.scenario().name(), result.target(),
+                    String.format(Locale.ROOT, "%,.0f", result.deliveredPerSecond()),
+                    millis(result.p50Micros()), millis(result.p99Micros()), millis(result.p999Micros()),
+                    result.lost(), result.duplicated(), result.disconnects(), ratio(result, results)));
+        }
+        return table.toString();
+    }
+
+    /** Delivered rate over Mosquitto's in the same scenario: the figure that matters in saturated runs. */
+    private static String ratio(ScenarioResult result, List<ScenarioResult> all) {
+        if (result.target().equals(MOSQUITTO)) {
+            return "";
+        }
+        Optional<ScenarioResult> reference = all.stream()
+                .filter(other -> other.target().equals(MOSQUITTO) && other.scenario().equals(result.scenario()))
+                .findFirst();
+        return reference.filter(r -> r.deliveredPerSecond() > 0)
+                .map(r -> String.format(Locale.ROOT, "%.2f", result.deliveredPerSecond() / r.deliveredPerSecond()))
+                .orElse("-");
+    }
+
+    private static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.2f", micros / 1000.0);
+    }
+}
