@@ -24,7 +24,7 @@ public final class BenchMain {
         report.append("Options: ").append(options).append('\n');
         System.out.print(report);
         try (var processes = new StartedProcesses()) {
-            GatewayProcess gateway = processes.add(GatewayProcess.start(OUTPUT.resolve("gateway.log")));
+            GatewayProcess gateway = processes.add(GatewayProcess.start(OUTPUT.resolve("gateway.log"), options.gatewayJvmOptions()));
             var api = new GatewayApi(gateway.httpPort(), gateway.adminKey());
             Fixture fixture = new Provisioning(api).provision(options.firstLogins());
             List<Target> targets = new ArrayList<>();
@@ -62,12 +62,13 @@ public final class BenchMain {
     private static String connectionScenarios(BenchOptions options, GatewayProcess gateway, Fixture fixture) throws Exception {
         var lines = new StringBuilder();
         if (options.runs("tls")) {
-            var tls = new TlsConnectBench(gateway.tlsPort(), gateway.caCertificate(), options.tlsClients());
-            lines.append(ConnectionReport.tls(tls.firstTimePasswords(fixture.unusedDevices())));
-            System.out.print(lines);
-            String cached = ConnectionReport.tls(tls.cachedPassword(fixture.broker(), options.duration()));
-            System.out.print(cached);
-            lines.append(cached);
+            try (var tls = new TlsConnectBench(gateway.tlsPort(), gateway.caCertificate(), options.tlsClients())) {
+                lines.append(ConnectionReport.tls(tls.firstTimePasswords(fixture.unusedDevices())));
+                System.out.print(lines);
+                String cached = ConnectionReport.tls(tls.cachedPassword(fixture.broker(), options.tlsWarmup(), options.duration()));
+                System.out.print(cached);
+                lines.append(cached);
+            }
         }
         if (options.runs("connections")) {
             String idle = ConnectionReport.idle(new IdleConnectionBench(gateway, fixture.broker()).run(options.connections()));

@@ -1,6 +1,8 @@
 package io.iotgate.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,15 +16,19 @@ import java.util.regex.Pattern;
  * @param window      outstanding publishes per publisher in the saturated scenarios
  * @param connections idle connections to open
  * @param tlsClients  clients connecting over TLS at the same time
+ * @param tlsWarmup   unmeasured TLS connections before the measured ones with the cached password
  * @param firstLogins devices logging in once each, with a password the gateway has not checked yet
  * @param qos1PacedBySubscribers whether saturated QoS 1 publishers also wait for the subscribers (not only
  *                    for PUBACKs), so that a broker acknowledging before it delivers cannot be driven into
  *                    dropping from full queues
  * @param mosquitto   whether to run Mosquitto as the reference
  * @param mosquittoBinary where Mosquitto is installed
+ * @param gatewayJvmOptions extra options of the gateway's JVM, space-separated: to profile it
+ *                    ({@code -XX:StartFlightRecording=...}) or try a setting ({@code -XX:+UseZGC})
  */
 record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int rate, int window, int connections,
-                    int tlsClients, int firstLogins, boolean qos1PacedBySubscribers, boolean mosquitto, String mosquittoBinary) {
+                    int tlsClients, Duration tlsWarmup, int firstLogins, boolean qos1PacedBySubscribers, boolean mosquitto, String mosquittoBinary,
+                    List<String> gatewayJvmOptions) {
 
     static BenchOptions fromSystemProperties() {
         return new BenchOptions(
@@ -32,11 +38,13 @@ record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int r
                 Integer.parseInt(property("bench.rate", "10000")),
                 Integer.parseInt(property("bench.window", "64")),
                 Integer.parseInt(property("bench.connections", "10000")),
-                Integer.parseInt(property("bench.tls-clients", "16")),
+                Integer.parseInt(property("bench.tls-clients", "64")),
+                duration(property("bench.tls-warmup", "20s")),
                 Integer.parseInt(property("bench.first-logins", "32")),
                 Boolean.parseBoolean(property("bench.qos1-paced-by-subscribers", "true")),
                 Boolean.parseBoolean(property("bench.mosquitto", "true")),
-                property("bench.mosquitto-binary", "/usr/sbin/mosquitto"));
+                property("bench.mosquitto-binary", "/usr/sbin/mosquitto"),
+                Arrays.stream(property("bench.gateway-jvm-options", "").split("\\s+")).filter(o -> !o.isEmpty()).toList());
     }
 
     boolean runs(String scenarioName) {

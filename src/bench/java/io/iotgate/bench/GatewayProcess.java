@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +38,7 @@ final class GatewayProcess implements AutoCloseable {
         this.tlsPort = tlsPort;
     }
 
-    static GatewayProcess start(Path log) throws IOException {
+    static GatewayProcess start(Path log, List<String> jvmOptions) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the benchmark after the package phase");
         }
@@ -45,15 +46,17 @@ final class GatewayProcess implements AutoCloseable {
         int http = FreePort.pick();
         int tcp = FreePort.pick();
         int tls = FreePort.pick();
-        List<String> command = List.of("bash", "-c",
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
                 "ulimit -n " + OPEN_FILES_WANTED + " 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec \"$@\"", "gateway",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Diotgate.storage.data-dir=" + dataDir,
                 "-Dquarkus.http.port=" + http,
                 "-Diotgate.mqtt.tcp.enabled=true", "-Diotgate.mqtt.tcp.port=" + tcp,
                 "-Diotgate.mqtt.tls.enabled=true", "-Diotgate.mqtt.tls.port=" + tls,
                 "-Diotgate.mqtt.websocket.enabled=false",
-                "-jar", JAR.toString());
+                "-jar", JAR.toString()));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -3,12 +3,15 @@ package io.iotgate.mqtt;
 import io.iotgate.identity.GeneratedTlsMaterial;
 import io.iotgate.config.MqttConfig;
 import io.iotgate.config.StorageConfig;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttServer;
@@ -18,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.security.cert.X509Certificate;
@@ -90,7 +94,22 @@ public class MqttListeners {
                 .setClientAuth(ClientAuth.REQUEST)
                 .setTrustOptions(TrustOptions.wrap(ACCEPT_ANY_CLIENT_CERTIFICATE));
         options.setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        if (OpenSSLEngineOptions.isAvailable()) {
+            // BoringSSL does a full handshake several times faster than the JDK's engine, which stays the
+            // fallback where the native library does not load (native image, other platforms). Its key
+            // material is converted once, not at every handshake.
+            options.setSslEngineOptions(new OpenSSLEngineOptions())
+                    .setKeyCertOptions(KeyCertOptions.wrap(cachedForOpenSsl(identity)));
+        }
         return options;
+    }
+
+    private KeyManagerFactory cachedForOpenSsl(PemKeyCertOptions identity) {
+        try {
+            return new OpenSslCachingX509KeyManagerFactory(identity.getKeyManagerFactory(vertx));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the MQTT server's TLS key and certificate", e);
+        }
     }
 
     private PemKeyCertOptions tlsIdentity() {
@@ -119,7 +138,9 @@ public class MqttListeners {
             listenOnItsOwnEventLoop(kind, options);
         }
         ports.put(kind, port);
-        LOG.infof("MQTT %s listener on %s:%d (%d event loops)", kind, options.getHost(), port, instances);
+        LOG.infof("MQTT %s listener on %s:%d (%d event loops%s)", kind, options.getHost(), port, instances,
+                options.isSsl() ? ", TLS by " + (options.getSslEngineOptions() instanceof OpenSSLEngineOptions
+                        ? "BoringSSL" : "the JDK") : "");
     }
 
     private int listenOnItsOwnEventLoop(Kind kind, MqttServerOptions options) {
