@@ -56,6 +56,8 @@ final class GatewayProcess implements AutoCloseable {
                 "-Diotgate.mqtt.tcp.enabled=true", "-Diotgate.mqtt.tcp.port=" + tcp,
                 "-Diotgate.mqtt.tls.enabled=true", "-Diotgate.mqtt.tls.port=" + tls,
                 "-Diotgate.mqtt.websocket.enabled=false",
+                // the queue bound Mosquitto gets in the same run (max_queued_messages), so both are held to one rule
+                "-Diotgate.sessions.max-queued=" + MosquittoProcess.MAX_QUEUED_MESSAGES,
                 "-jar", JAR.toString()));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)

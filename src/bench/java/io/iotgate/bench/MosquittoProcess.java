@@ -22,6 +22,9 @@ final class MosquittoProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** Messages one client's queue may hold, here and in the gateway (iotgate.sessions.max-queued). */
+    static final int MAX_QUEUED_MESSAGES = 1_000_000;
+
     static MosquittoProcess start(String binary, Path log) throws IOException {
         if (!Files.isExecutable(Path.of(binary))) {
             throw new IllegalStateException(binary + " is missing: apt-get install mosquitto, or run with -Dbench.mosquitto=false");
@@ -34,7 +37,7 @@ final class MosquittoProcess implements AutoCloseable {
                 "allow_anonymous true",
                 "set_tcp_nodelay true",
                 // no message of a scenario may be dropped for lack of room: the benchmark counts losses
-                "max_queued_messages 1000000",
+                "max_queued_messages " + MAX_QUEUED_MESSAGES,
                 "max_queued_bytes 0",
                 // as many unacknowledged deliveries per client as the gateway's default inflight window
                 "max_inflight_messages 32",
