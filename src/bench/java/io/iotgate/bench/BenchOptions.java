@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param connections idle connections to open
  * @param tlsClients  clients connecting over TLS at the same time
  * @param tlsWarmup   unmeasured TLS connections before the measured ones with the cached password
+ * @param gatewayWarmup unmeasured saturated runs on the gateway before the first measured scenario
  * @param firstLogins devices logging in once each, with a password the gateway has not checked yet
  * @param qos1PacedBySubscribers whether saturated QoS 1 publishers also wait for the subscribers (not only
  *                    for PUBACKs), so that a broker acknowledging before it delivers cannot be driven into
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  *                    ({@code -XX:StartFlightRecording=...}) or try a setting ({@code -XX:+UseZGC})
  */
 record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int rate, int window, int connections,
-                    int tlsClients, Duration tlsWarmup, int firstLogins, boolean qos1PacedBySubscribers, boolean mosquitto, String mosquittoBinary,
+                    int tlsClients, Duration tlsWarmup, Duration gatewayWarmup, int firstLogins, boolean qos1PacedBySubscribers, boolean mosquitto, String mosquittoBinary,
                     List<String> gatewayJvmOptions) {
 
     static BenchOptions fromSystemProperties() {
@@ -40,11 +41,18 @@ record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int r
                 Integer.parseInt(property("bench.connections", "10000")),
                 Integer.parseInt(property("bench.tls-clients", "64")),
                 duration(property("bench.tls-warmup", "20s")),
+                duration(property("bench.gateway-warmup", "30s")),
                 Integer.parseInt(property("bench.first-logins", "32")),
                 Boolean.parseBoolean(property("bench.qos1-paced-by-subscribers", "true")),
                 Boolean.parseBoolean(property("bench.mosquitto", "true")),
                 property("bench.mosquitto-binary", "/usr/sbin/mosquitto"),
                 Arrays.stream(property("bench.gateway-jvm-options", "").split("\\s+")).filter(o -> !o.isEmpty()).toList());
+    }
+
+    /** The same options with other warm-up and measured times, e.g. for unmeasured runs. */
+    BenchOptions withTimes(Duration newWarmup, Duration newDuration) {
+        return new BenchOptions(scenarios, newDuration, newWarmup, rate, window, connections, tlsClients, tlsWarmup,
+                gatewayWarmup, firstLogins, qos1PacedBySubscribers, mosquitto, mosquittoBinary, gatewayJvmOptions);
     }
 
     boolean runs(String scenarioName) {

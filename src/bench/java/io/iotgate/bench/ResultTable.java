@@ -17,7 +17,7 @@ final class ResultTable {
 
     static String render(List<ScenarioResult> results) {
         var table = new StringBuilder();
-        String format = "| %-18s | %-16s | %12s | %8s | %8s | %8s | %8s | %6s | %5s | %6s |%n";
+        String format = "| %-18s | %-16s | %12s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
         table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "p50 ms", "p99 ms",
                 "p99.9 ms", "lost", "dup", "disc", "ratio"));
         table.append(String.format(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:",
@@ -31,7 +31,10 @@ final class ResultTable {
         return table.toString();
     }
 
-    /** Delivered rate over Mosquitto's in the same scenario: the figure that matters in saturated runs. */
+    /**
+     * The figure that matters, over Mosquitto's in the same scenario: delivered rate in saturated runs, p99
+     * latency (marked {@code p99}) at the fixed rate, where both deliver the same.
+     */
     private static String ratio(ScenarioResult result, List<ScenarioResult> all) {
         if (result.target().equals(MOSQUITTO)) {
             return "";
@@ -39,6 +42,11 @@ final class ResultTable {
         Optional<ScenarioResult> reference = all.stream()
                 .filter(other -> other.target().equals(MOSQUITTO) && other.scenario().equals(result.scenario()))
                 .findFirst();
+        if (!result.scenario().saturated()) {
+            return reference.filter(r -> r.p99Micros() > 0)
+                    .map(r -> String.format(Locale.ROOT, "p99 %.2f", (double) result.p99Micros() / r.p99Micros()))
+                    .orElse("-");
+        }
         return reference.filter(r -> r.deliveredPerSecond() > 0)
                 .map(r -> String.format(Locale.ROOT, "%.2f", result.deliveredPerSecond() / r.deliveredPerSecond()))
                 .orElse("-");
