@@ -2,13 +2,14 @@ package io.iotgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotgate.control.ControlFailure.InvalidArgument;
-import io.iotgate.control.ImportRequest;
 import io.iotgate.control.ImportRequest.BrokerItem;
 import io.iotgate.control.ImportRequest.CertificateItem;
 import io.iotgate.control.ImportRequest.DeviceItem;
 import io.iotgate.control.ImportRequest.FieldStyle;
 import io.iotgate.control.ImportRequest.ImportMode;
 import io.iotgate.control.ImportRequest.RegistryItem;
+import io.iotgate.control.ImportRequest;
+import io.iotgate.model.FieldSpelling;
 import io.iotgate.model.LogOptions;
 import io.iotgate.model.ResourceStatus;
 
@@ -134,7 +135,7 @@ final class ImportBody {
         Map<String, Sent> fields = new LinkedHashMap<>();
         node.fields().forEachRemaining(field -> {
             String key = field.getKey();
-            String camel = camelCase(key);
+            String camel = FieldSpelling.camelCase(key);
             if (!allowed.contains(camel)) {
                 throw new InvalidArgument(prefix + key + ": unknown field");
             }
@@ -154,19 +155,6 @@ final class ImportBody {
         }
     }
 
-    private static String camelCase(String key) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 
     private static String text(Sent sent) {
         if (sent == null || sent.value().isNull()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotgate.model.FieldSpelling;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -229,25 +230,12 @@ final class ExportFiles {
 
     /** yc writes snake_case; the REST API and hand-written files camelCase: either is read. */
     private static boolean has(ObjectNode item, String snake) {
-        return item.has(snake) || item.has(camel(snake));
+        return item.has(snake) || item.has(FieldSpelling.camelCase(snake));
     }
 
     private static String text(Listed listed, String snake) {
-        JsonNode value = listed.item().has(snake) ? listed.item().get(snake) : listed.item().get(camel(snake));
+        JsonNode value = listed.item().has(snake) ? listed.item().get(snake) : listed.item().get(FieldSpelling.camelCase(snake));
         return value == null ? null : value.asText();
     }
 
-    private static String camel(String snake) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 }

@@ -2,6 +2,7 @@ package io.iotgate.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iotgate.model.FieldSpelling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -229,24 +230,11 @@ public final class IotCoreExport {
                     : value instanceof List<?> list ? list.stream().map(v -> v instanceof Map<?, ?> m
                             ? (Object) camelCase((Map<String, Object>) m) : v).toList()
                     : value;
-            camel.put(camel(key), converted);
+            camel.put(FieldSpelling.camelCase(key), converted);
         });
         return camel;
     }
 
-    private static String camel(String key) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 
     private static void write(Path file, Object json) {
         try {
