@@ -33,37 +33,13 @@ class HttpPublishIsolationTest {
     private static final String PASSWORD = "Http-Isolation-Pass-1";
     private static final String FORGED = "FORGED";
 
-    private String attackerKey;
-    private String victimKey;
-    private String registryA;
-    private String a1;
-    private String a2;
-    private String brokerX;
-    private String registryB;
-    private String b1;
-    private String brokerY;
+    private TwoTenants tenants;
 
     @BeforeEach
     void twoTenants() {
-        if (registryA != null) {
-            return;
+        if (tenants == null) {
+            tenants = TwoTenants.create(PASSWORD);
         }
-        String folder1 = Api.newFolder();
-        attackerKey = Api.newKey(folder1, "iot.editor");
-        registryA = create(attackerKey, "/iot-devices/v1/registries", Map.of("folderId", folder1, "name", "a", "password", PASSWORD));
-        a1 = create(attackerKey, "/iot-devices/v1/devices", Map.of("registryId", registryA, "name", "a1", "password", PASSWORD,
-                "topicAliases", Map.of("a1/", "$devices/{id}/")));
-        a2 = create(attackerKey, "/iot-devices/v1/devices", Map.of("registryId", registryA, "name", "a2", "password", PASSWORD));
-        brokerX = create(attackerKey, "/iot-broker/v1/brokers", Map.of("folderId", folder1, "name", "x", "password", PASSWORD));
-        String folder2 = Api.newFolder();
-        victimKey = Api.newKey(folder2, "iot.editor");
-        registryB = create(victimKey, "/iot-devices/v1/registries", Map.of("folderId", folder2, "name", "b", "password", PASSWORD));
-        b1 = create(victimKey, "/iot-devices/v1/devices", Map.of("registryId", registryB, "name", "b1", "password", PASSWORD));
-        brokerY = create(victimKey, "/iot-broker/v1/brokers", Map.of("folderId", folder2, "name", "y", "password", PASSWORD));
-    }
-
-    private static String create(String key, String path, Map<String, Object> body) {
-        return Api.as(key).body(body).post(path).then().statusCode(200).extract().path("response.id");
     }
 
     /** Publish as a {@code kind} ("devices", "registries", "brokers") with ID {id} to {topic}, expecting {status}. */
@@ -95,16 +71,16 @@ class HttpPublishIsolationTest {
     void aForgedPublishIsRefusedAndReachesNoOne(String kind, String idTemplate, String topicTemplate, int status) {
         String id = ids(idTemplate);
         String topic = ids(topicTemplate);
-        try (var registryBSubscriber = MqttClients.v5(registryB, PASSWORD); var deviceB1 = MqttClients.v5(b1, PASSWORD);
-             var deviceA2 = MqttClients.v5(a2, PASSWORD); var y = MqttClients.v5(brokerY, PASSWORD)) {
+        try (var registryBSubscriber = MqttClients.v5(tenants.registryB(), PASSWORD); var deviceB1 = MqttClients.v5(tenants.b1(), PASSWORD);
+             var deviceA2 = MqttClients.v5(tenants.a2(), PASSWORD); var y = MqttClients.v5(tenants.brokerY(), PASSWORD)) {
             registryBSubscriber.subscribe("$devices/#", MqttQos.AT_LEAST_ONCE);
-            registryBSubscriber.subscribe("$registries/" + registryB + "/#", MqttQos.AT_LEAST_ONCE);
-            deviceB1.subscribe("$devices/" + b1 + "/#", MqttQos.AT_LEAST_ONCE);
-            deviceB1.subscribe("$registries/" + registryB + "/#", MqttQos.AT_LEAST_ONCE);
-            deviceA2.subscribe("$devices/" + a2 + "/#", MqttQos.AT_LEAST_ONCE);
+            registryBSubscriber.subscribe("$registries/" + tenants.registryB() + "/#", MqttQos.AT_LEAST_ONCE);
+            deviceB1.subscribe("$devices/" + tenants.b1() + "/#", MqttQos.AT_LEAST_ONCE);
+            deviceB1.subscribe("$registries/" + tenants.registryB() + "/#", MqttQos.AT_LEAST_ONCE);
+            deviceA2.subscribe("$devices/" + tenants.a2() + "/#", MqttQos.AT_LEAST_ONCE);
             y.subscribe("#", MqttQos.AT_LEAST_ONCE);
 
-            Response response = Api.as(attackerKey)
+            Response response = Api.as(tenants.attackerKey())
                     .body(Map.of("topic", topic, "data", Base64.getEncoder().encodeToString(FORGED.getBytes(StandardCharsets.UTF_8))))
                     .post("/" + (kind.equals("brokers") ? "iot-broker" : "iot-devices") + "/v1/" + kind + "/{id}/publish", id);
             assertEquals(status, response.statusCode(), response.asString());
@@ -114,11 +90,11 @@ class HttpPublishIsolationTest {
                 assertEquals(noun + " " + id + " not found", response.jsonPath().getString("message"));
             }
 
-            sentinel("/iot-devices/v1/devices/{id}/publish", b1, "$devices/" + b1 + "/events");
-            sentinel("/iot-devices/v1/registries/{id}/publish", registryB, "$devices/" + b1 + "/commands");
-            sentinel("/iot-broker/v1/brokers/{id}/publish", brokerY, "sentinel");
-            try (var registry = MqttClients.v5(registryA, PASSWORD)) {
-                registry.publish("$devices/" + a2 + "/commands", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+            sentinel("/iot-devices/v1/devices/{id}/publish", tenants.b1(), "$devices/" + tenants.b1() + "/events");
+            sentinel("/iot-devices/v1/registries/{id}/publish", tenants.registryB(), "$devices/" + tenants.b1() + "/commands");
+            sentinel("/iot-broker/v1/brokers/{id}/publish", tenants.brokerY(), "sentinel");
+            try (var registry = MqttClients.v5(tenants.registryA(), PASSWORD)) {
+                registry.publish("$devices/" + tenants.a2() + "/commands", "SENTINEL", MqttQos.AT_LEAST_ONCE);
             }
             for (var victim : List.of(registryBSubscriber, deviceB1, deviceA2, y)) {
                 String next;
@@ -131,12 +107,12 @@ class HttpPublishIsolationTest {
     }
 
     private void sentinel(String path, String id, String topic) {
-        Api.as(victimKey).body(Map.of("topic", topic, "data", Base64.getEncoder().encodeToString("SENTINEL".getBytes(StandardCharsets.UTF_8))))
+        Api.as(tenants.victimKey()).body(Map.of("topic", topic, "data", Base64.getEncoder().encodeToString("SENTINEL".getBytes(StandardCharsets.UTF_8))))
                 .post(path, id).then().statusCode(200);
     }
 
     private String ids(String template) {
-        return template.replace("{a1}", a1).replace("{a2}", a2).replace("{b1}", b1).replace("{A}", registryA)
-                .replace("{B}", registryB).replace("{X}", brokerX).replace("{Y}", brokerY);
+        return template.replace("{a1}", tenants.a1()).replace("{a2}", tenants.a2()).replace("{b1}", tenants.b1()).replace("{A}", tenants.registryA())
+                .replace("{B}", tenants.registryB()).replace("{X}", tenants.brokerX()).replace("{Y}", tenants.brokerY());
     }
 }

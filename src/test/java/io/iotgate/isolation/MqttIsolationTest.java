@@ -4,7 +4,6 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.iotgate.support.Api;
 import io.iotgate.support.MqttClients;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,37 +36,14 @@ class MqttIsolationTest {
 
     private static final String PASSWORD = "Isolation-Test-Pass-1";
 
-    private String registryA;
-    private String a1;
-    private String a2;
-    private String registryB;
-    private String b1;
-    private String brokerX;
-    private String brokerY;
+    private TwoTenants tenants;
 
     /** Once for all cases (the tenants are only read); in BeforeEach because the HTTP port is known only there. */
     @BeforeEach
     void twoTenants() {
-        if (registryA != null) {
-            return;
+        if (tenants == null) {
+            tenants = TwoTenants.create(PASSWORD);
         }
-        String folder1 = Api.newFolder();
-        String editor1 = Api.newKey(folder1, "iot.editor");
-        registryA = create(editor1, "/iot-devices/v1/registries", Map.of("folderId", folder1, "name", "a", "password", PASSWORD));
-        a1 = create(editor1, "/iot-devices/v1/devices", Map.of("registryId", registryA, "name", "a1", "password", PASSWORD,
-                "topicAliases", Map.of("a1/", "$devices/{id}/")));
-        a2 = create(editor1, "/iot-devices/v1/devices", Map.of("registryId", registryA, "name", "a2", "password", PASSWORD,
-                "topicAliases", Map.of("a2/", "$devices/{id}/")));
-        brokerX = create(editor1, "/iot-broker/v1/brokers", Map.of("folderId", folder1, "name", "x", "password", PASSWORD));
-        String folder2 = Api.newFolder();
-        String editor2 = Api.newKey(folder2, "iot.editor");
-        registryB = create(editor2, "/iot-devices/v1/registries", Map.of("folderId", folder2, "name", "b", "password", PASSWORD));
-        b1 = create(editor2, "/iot-devices/v1/devices", Map.of("registryId", registryB, "name", "b1", "password", PASSWORD));
-        brokerY = create(editor2, "/iot-broker/v1/brokers", Map.of("folderId", folder2, "name", "y", "password", PASSWORD));
-    }
-
-    private static String create(String key, String path, Map<String, Object> body) {
-        return Api.as(key).body(body).post(path).then().statusCode(200).extract().path("response.id");
     }
 
     enum Attacker { DEVICE_A1, REGISTRY_A, BROKER_X }
@@ -161,16 +136,16 @@ class MqttIsolationTest {
     @MethodSource("forbiddenPublishes")
     void aForbiddenPublishClosesTheConnectionAndReachesNoOne(Attacker attacker, String topicTemplate) throws Exception {
         String topic = ids(topicTemplate);
-        try (var b = MqttClients.v5(registryB, PASSWORD); var deviceB = MqttClients.v5(b1, PASSWORD);
-             var a = MqttClients.v5(registryA, PASSWORD); var deviceA2 = MqttClients.v5(a2, PASSWORD);
-             var y = MqttClients.v5(brokerY, PASSWORD); var x = MqttClients.v5(brokerX, PASSWORD)) {
+        try (var b = MqttClients.v5(tenants.registryB(), PASSWORD); var deviceB = MqttClients.v5(tenants.b1(), PASSWORD);
+             var a = MqttClients.v5(tenants.registryA(), PASSWORD); var deviceA2 = MqttClients.v5(tenants.a2(), PASSWORD);
+             var y = MqttClients.v5(tenants.brokerY(), PASSWORD); var x = MqttClients.v5(tenants.brokerX(), PASSWORD)) {
             b.subscribe("$devices/#", MqttQos.AT_LEAST_ONCE);
-            b.subscribe("$registries/" + registryB + "/#", MqttQos.AT_LEAST_ONCE);
-            deviceB.subscribe("$devices/" + b1 + "/#", MqttQos.AT_LEAST_ONCE);
+            b.subscribe("$registries/" + tenants.registryB() + "/#", MqttQos.AT_LEAST_ONCE);
+            deviceB.subscribe("$devices/" + tenants.b1() + "/#", MqttQos.AT_LEAST_ONCE);
             a.subscribe("$devices/+/events", MqttQos.AT_LEAST_ONCE);
-            a.subscribe("$registries/" + registryA + "/events", MqttQos.AT_LEAST_ONCE);
-            deviceA2.subscribe("$devices/" + a2 + "/#", MqttQos.AT_LEAST_ONCE);
-            deviceA2.subscribe("$registries/" + registryA + "/commands", MqttQos.AT_LEAST_ONCE);
+            a.subscribe("$registries/" + tenants.registryA() + "/events", MqttQos.AT_LEAST_ONCE);
+            deviceA2.subscribe("$devices/" + tenants.a2() + "/#", MqttQos.AT_LEAST_ONCE);
+            deviceA2.subscribe("$registries/" + tenants.registryA() + "/commands", MqttQos.AT_LEAST_ONCE);
             y.subscribe("#", MqttQos.AT_LEAST_ONCE);
             x.subscribe("#", MqttQos.AT_LEAST_ONCE);
 
@@ -185,17 +160,17 @@ class MqttIsolationTest {
             assertFalse(intruder.getState().isConnected(), "a forbidden PUBLISH closes the connection");
 
             // each victim's next message is its own sentinel: the forged message reached none of them
-            try (var sender = MqttClients.v5(a2, PASSWORD); var registrySender = MqttClients.v5(registryB, PASSWORD);
-                 var ySender = MqttClients.v5(brokerY, PASSWORD); var xSender = MqttClients.v5(brokerX, PASSWORD);
-                 var aSender = MqttClients.v5(registryA, PASSWORD)) {
-                registrySender.publish("$devices/" + b1 + "/commands", "SENTINEL", MqttQos.AT_LEAST_ONCE);
-                sender.publish("$devices/" + a2 + "/events", "SENTINEL", MqttQos.AT_LEAST_ONCE);
-                aSender.publish("$devices/" + a2 + "/commands", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+            try (var sender = MqttClients.v5(tenants.a2(), PASSWORD); var registrySender = MqttClients.v5(tenants.registryB(), PASSWORD);
+                 var ySender = MqttClients.v5(tenants.brokerY(), PASSWORD); var xSender = MqttClients.v5(tenants.brokerX(), PASSWORD);
+                 var aSender = MqttClients.v5(tenants.registryA(), PASSWORD)) {
+                registrySender.publish("$devices/" + tenants.b1() + "/commands", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+                sender.publish("$devices/" + tenants.a2() + "/events", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+                aSender.publish("$devices/" + tenants.a2() + "/commands", "SENTINEL", MqttQos.AT_LEAST_ONCE);
                 ySender.publish("sentinel", "SENTINEL", MqttQos.AT_LEAST_ONCE);
                 xSender.publish("sentinel", "SENTINEL", MqttQos.AT_LEAST_ONCE);
             }
-            try (var deviceB1 = MqttClients.v5(b1, PASSWORD)) {
-                deviceB1.publish("$devices/" + b1 + "/events", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+            try (var deviceB1 = MqttClients.v5(tenants.b1(), PASSWORD)) {
+                deviceB1.publish("$devices/" + tenants.b1() + "/events", "SENTINEL", MqttQos.AT_LEAST_ONCE);
             }
             for (var victim : List.of(b, deviceB, a, deviceA2, y, x)) {
                 String next;
@@ -208,19 +183,19 @@ class MqttIsolationTest {
     }
 
     private void publishSecrets() {
-        try (var deviceA2 = MqttClients.v5(a2, PASSWORD); var deviceB1 = MqttClients.v5(b1, PASSWORD);
-             var regA = MqttClients.v5(registryA, PASSWORD); var regB = MqttClients.v5(registryB, PASSWORD);
-             var y = MqttClients.v5(brokerY, PASSWORD)) {
-            deviceA2.publish("$devices/" + a2 + "/events/x", "A2EV-events", MqttQos.AT_LEAST_ONCE);
-            deviceA2.publish("$devices/" + a2 + "/state", "A2EV-state", MqttQos.AT_LEAST_ONCE);
-            deviceA2.publish("$registries/" + registryA + "/events", "A2EV-to-registry", MqttQos.AT_LEAST_ONCE);
-            regA.publish("$devices/" + a2 + "/commands", "A2CMD-command", MqttQos.AT_LEAST_ONCE);
-            regA.publish("$devices/" + a2 + "/config", "A2CMD-config", MqttQos.AT_LEAST_ONCE);
-            deviceB1.publish("$devices/" + b1 + "/events", "B-b1-events", MqttQos.AT_LEAST_ONCE);
-            deviceB1.publish("$registries/" + registryB + "/events", "B-b1-to-registry", MqttQos.AT_LEAST_ONCE);
-            regB.publish("$devices/" + b1 + "/commands", "B-command-for-b1", MqttQos.AT_LEAST_ONCE);
-            regB.publish("$registries/" + registryB + "/commands", "B-registry-commands", MqttQos.AT_LEAST_ONCE);
-            regB.publish("$registries/" + registryB + "/config", "B-registry-config", MqttQos.AT_LEAST_ONCE);
+        try (var deviceA2 = MqttClients.v5(tenants.a2(), PASSWORD); var deviceB1 = MqttClients.v5(tenants.b1(), PASSWORD);
+             var regA = MqttClients.v5(tenants.registryA(), PASSWORD); var regB = MqttClients.v5(tenants.registryB(), PASSWORD);
+             var y = MqttClients.v5(tenants.brokerY(), PASSWORD)) {
+            deviceA2.publish("$devices/" + tenants.a2() + "/events/x", "A2EV-events", MqttQos.AT_LEAST_ONCE);
+            deviceA2.publish("$devices/" + tenants.a2() + "/state", "A2EV-state", MqttQos.AT_LEAST_ONCE);
+            deviceA2.publish("$registries/" + tenants.registryA() + "/events", "A2EV-to-registry", MqttQos.AT_LEAST_ONCE);
+            regA.publish("$devices/" + tenants.a2() + "/commands", "A2CMD-command", MqttQos.AT_LEAST_ONCE);
+            regA.publish("$devices/" + tenants.a2() + "/config", "A2CMD-config", MqttQos.AT_LEAST_ONCE);
+            deviceB1.publish("$devices/" + tenants.b1() + "/events", "B-b1-events", MqttQos.AT_LEAST_ONCE);
+            deviceB1.publish("$registries/" + tenants.registryB() + "/events", "B-b1-to-registry", MqttQos.AT_LEAST_ONCE);
+            regB.publish("$devices/" + tenants.b1() + "/commands", "B-command-for-b1", MqttQos.AT_LEAST_ONCE);
+            regB.publish("$registries/" + tenants.registryB() + "/commands", "B-registry-commands", MqttQos.AT_LEAST_ONCE);
+            regB.publish("$registries/" + tenants.registryB() + "/config", "B-registry-config", MqttQos.AT_LEAST_ONCE);
             y.client().publishWith().topic("secret/y").payload("Y-retained".getBytes()).retain(true)
                     .qos(MqttQos.AT_LEAST_ONCE).send();
         }
@@ -241,24 +216,24 @@ class MqttIsolationTest {
     /** Topics and monitoring data naming a device or registry the attacker has no business with. */
     private boolean mentionsAVictim(Attacker attacker, String text) {
         return switch (attacker) {
-            case DEVICE_A1 -> text.contains(a2) || text.contains(b1) || text.contains(registryB);
-            case REGISTRY_A -> text.contains(b1) || text.contains(registryB);
+            case DEVICE_A1 -> text.contains(tenants.a2()) || text.contains(tenants.b1()) || text.contains(tenants.registryB());
+            case REGISTRY_A -> text.contains(tenants.b1()) || text.contains(tenants.registryB());
             case BROKER_X -> text.contains("$");
         };
     }
 
     private String username(Attacker attacker) {
         return switch (attacker) {
-            case DEVICE_A1 -> a1;
-            case REGISTRY_A -> registryA;
-            case BROKER_X -> brokerX;
+            case DEVICE_A1 -> tenants.a1();
+            case REGISTRY_A -> tenants.registryA();
+            case BROKER_X -> tenants.brokerX();
         };
     }
 
     private String sentinelFilter(Attacker attacker) {
         return switch (attacker) {
-            case DEVICE_A1 -> "$devices/" + a1 + "/commands/sentinel";
-            case REGISTRY_A -> "$devices/" + a1 + "/events/sentinel";
+            case DEVICE_A1 -> "$devices/" + tenants.a1() + "/commands/sentinel";
+            case REGISTRY_A -> "$devices/" + tenants.a1() + "/events/sentinel";
             case BROKER_X -> "sentinel/x";
         };
     }
@@ -266,17 +241,17 @@ class MqttIsolationTest {
     private void publishSentinel(Attacker attacker) {
         switch (attacker) {
             case DEVICE_A1 -> {
-                try (var registry = MqttClients.v5(registryA, PASSWORD)) {
-                    registry.publish("$devices/" + a1 + "/commands/sentinel", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+                try (var registry = MqttClients.v5(tenants.registryA(), PASSWORD)) {
+                    registry.publish("$devices/" + tenants.a1() + "/commands/sentinel", "SENTINEL", MqttQos.AT_LEAST_ONCE);
                 }
             }
             case REGISTRY_A -> {
-                try (var device = MqttClients.v5(a1, PASSWORD)) {
-                    device.publish("$devices/" + a1 + "/events/sentinel", "SENTINEL", MqttQos.AT_LEAST_ONCE);
+                try (var device = MqttClients.v5(tenants.a1(), PASSWORD)) {
+                    device.publish("$devices/" + tenants.a1() + "/events/sentinel", "SENTINEL", MqttQos.AT_LEAST_ONCE);
                 }
             }
             case BROKER_X -> {
-                try (var client = MqttClients.v5(brokerX, PASSWORD)) {
+                try (var client = MqttClients.v5(tenants.brokerX(), PASSWORD)) {
                     client.publish("sentinel/x", "SENTINEL", MqttQos.AT_LEAST_ONCE);
                 }
             }
@@ -284,7 +259,7 @@ class MqttIsolationTest {
     }
 
     private String ids(String template) {
-        return template.replace("{a1}", a1).replace("{a2}", a2).replace("{b1}", b1)
-                .replace("{A}", registryA).replace("{B}", registryB);
+        return template.replace("{a1}", tenants.a1()).replace("{a2}", tenants.a2()).replace("{b1}", tenants.b1())
+                .replace("{A}", tenants.registryA()).replace("{B}", tenants.registryB());
     }
 }
