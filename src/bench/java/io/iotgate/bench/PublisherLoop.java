@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One publisher's thread: numbered messages until the deadline, never more than {@code window}
@@ -40,6 +39,8 @@ final class PublisherLoop implements Runnable {
     private final long deadlineNanos;
     private final AtomicLong failures;
     private final BitSet failed = new BitSet();
+    /** The next message's number; written by the one thread that sends for this publisher. */
+    private long sequence;
     private volatile long sent;
     private volatile boolean connectionLost;
 
@@ -58,40 +59,52 @@ final class PublisherLoop implements Runnable {
         this.failures = failures;
     }
 
+    /** Saturated: sends as fast as the window and the pace allow, until the deadline. */
     @Override
     public void run() {
-        long sequence = 0;
-        long start = System.nanoTime();
+        var saturated = (Pace.Saturated) pace;
         // a closed connection ends the loop: the run reports the disconnect, not a flood of failed publishes
         while (System.nanoTime() < deadlineNanos && !connectionLost) {
-            if (pace instanceof Pace.FixedRate fixed) {
-                long due = start + sequence * fixed.intervalNanos();
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            } else if (pace instanceof Pace.Saturated saturated
-                    && (qos == MqttQos.AT_MOST_ONCE || saturated.pacedBySubscribers())) {
+            if (qos == MqttQos.AT_MOST_ONCE || saturated.pacedBySubscribers()) {
                 ledger.awaitRoom(saturated.outstandingCopiesLimit());
             }
-            window.acquireUninterruptibly();
-            ledger.sent(copies);
-            byte[] payload = BenchPayload.encode(index, sequence, System.nanoTime());
-            long thisSequence = sequence;
-            client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete((ack, failure) -> {
-                if (failure != null) {
-                    failures.incrementAndGet();
-                    // asked only after a failure: right after CONNACK the client may not call itself connected yet
-                    connectionLost = !client.getState().isConnected();
-                    synchronized (failed) {
-                        failed.set((int) thisSequence);
-                    }
-                }
-                window.release();
-            });
-            sequence++;
-            sent = sequence;
+            sendNext();
         }
+    }
+
+    /**
+     * Fixed rate, called by the {@link RatePacer}: sends every message due by {@code now} (one every
+     * {@code intervalNanos} from {@code startNanos}). False once the deadline passed or the connection is lost.
+     */
+    boolean sendDue(long startNanos, long now) {
+        long interval = ((Pace.FixedRate) pace).intervalNanos();
+        while (now < deadlineNanos && !connectionLost) {
+            if (startNanos + sequence * interval > now) {
+                return true;
+            }
+            sendNext();
+        }
+        return false;
+    }
+
+    private void sendNext() {
+        window.acquireUninterruptibly();
+        ledger.sent(copies);
+        byte[] payload = BenchPayload.encode(index, sequence, System.nanoTime());
+        long thisSequence = sequence;
+        client.publishWith().topic(topic).qos(qos).payload(payload).send().whenComplete((ack, failure) -> {
+            if (failure != null) {
+                failures.incrementAndGet();
+                // asked only after a failure: right after CONNACK the client may not call itself connected yet
+                connectionLost = !client.getState().isConnected();
+                synchronized (failed) {
+                    failed.set((int) thisSequence);
+                }
+            }
+            window.release();
+        });
+        sequence++;
+        sent = sequence;
     }
 
     long sent() {

@@ -32,6 +32,32 @@ final class ResultTable {
     }
 
     /**
+     * For each repeated row, its single runs: p99 of each, and how undisturbed the load generator was in
+     * each (its own GC, how late its fixed-rate publishers sent), so that a run the machine disturbed can
+     * be told from a slow broker, and the CPU time the virtual machine's host took (steal).
+     */
+    static String renderRuns(List<ScenarioResult> results) {
+        var lines = new StringBuilder();
+        for (ScenarioResult result : results) {
+            if (result.runs().isEmpty()) {
+                continue;
+            }
+            lines.append(String.format(Locale.ROOT, "%-18s %-16s p99 per run %s ms; generator GC %s (%s ms), pacer late p99 %s ms; steal %s %%%n",
+                    result.scenario().name(), result.target(),
+                    each(result.runs(), r -> millis(r.p99Micros())),
+                    each(result.runs(), r -> Long.toString(r.generator().gcCollections())),
+                    each(result.runs(), r -> Long.toString(r.generator().gcMillis())),
+                    each(result.runs(), r -> millis(r.generator().lateP99Micros())),
+                    each(result.runs(), r -> String.format(Locale.ROOT, "%.1f", r.generator().stealPercent()))));
+        }
+        return lines.toString();
+    }
+
+    private static String each(List<ScenarioResult> runs, java.util.function.Function<ScenarioResult, String> figure) {
+        return String.join(" / ", runs.stream().map(figure).toList());
+    }
+
+    /**
      * The figure that matters, over Mosquitto's in the same scenario: delivered rate in saturated runs, p99
      * latency (marked {@code p99}) at the fixed rate, where both deliver the same.
      */

@@ -34,6 +34,9 @@ final class ScenarioRun {
         int publishers = topology.publishers().size();
         DeliveryLedger ledger = new DeliveryLedger();
         AtomicLong publishFailures = new AtomicLong();
+        // the garbage of earlier runs is collected now, not in this one's measured window
+        System.gc();
+        var gcAtStart = GeneratorHealth.Mark.now();
         try (var clients = new BenchClients("127.0.0.1", target.port())) {
             List<SubscriberLog> logs = subscribe(scenario, topology, clients, ledger);
             long start = System.nanoTime();
@@ -41,9 +44,11 @@ final class ScenarioRun {
             long deadline = measuredFrom + options.duration().toNanos();
             logs.forEach(log -> log.measureBetween(measuredFrom, deadline));
             List<PublisherLoop> loops = publishers(scenario, topology, clients, ledger, deadline, publishFailures);
+            // saturated: a thread per publisher, each as fast as it may; fixed rate: one pacer for all
+            List<Runnable> senders = scenario.saturated() ? List.copyOf(loops) : List.of(new RatePacer(loops));
             List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < loops.size(); i++) {
-                Thread thread = new Thread(loops.get(i), "publisher-" + i);
+            for (int i = 0; i < senders.size(); i++) {
+                Thread thread = new Thread(senders.get(i), "publisher-" + i);
                 threads.add(thread);
                 thread.start();
             }
@@ -54,7 +59,8 @@ final class ScenarioRun {
                 loop.awaitSettled(SETTLE_MILLIS);
             }
             drain(ledger);
-            return result(scenario, target, logs, loops, clients, publishFailures.get());
+            long lateP99 = senders.get(0) instanceof RatePacer pacer ? pacer.lateness().getValueAtPercentile(99) : 0;
+            return result(scenario, target, logs, loops, clients, publishFailures.get(), gcAtStart.since(lateP99));
         }
     }
 
@@ -115,7 +121,7 @@ final class ScenarioRun {
     }
 
     private ScenarioResult result(Scenario scenario, Target target, List<SubscriberLog> logs, List<PublisherLoop> loops,
-                                  BenchClients clients, long publishFailures) {
+                                  BenchClients clients, long publishFailures, GeneratorHealth generator) {
         BitSet[] accepted = new BitSet[loops.size()];
         long totalSent = 0;
         for (int i = 0; i < loops.size(); i++) {
@@ -136,6 +142,7 @@ final class ScenarioRun {
         return new ScenarioResult(scenario, target.name(), measured / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 totalSent, lost, duplicated, clients.unexpectedDisconnects(), publishFailures,
-                clients.firstDisconnectCause());
+                clients.firstDisconnectCause(), generator,
+                List.of());
     }
 }
