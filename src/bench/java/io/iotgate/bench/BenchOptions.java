@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param rate        total delivered messages per second of the fixed-rate scenarios
  * @param rateRepeats runs of each fixed-rate scenario on each target, taken in turns (Mosquitto, gateway,
  *                    gateway, Mosquitto, ...); the table shows their medians
+ * @param maxSteal    percent of CPU time the virtual machine's host may take during a fixed-rate run before
+ *                    the run is repeated and left out of the median
  * @param window      outstanding publishes per publisher in the saturated scenarios
  * @param connections idle connections to open
  * @param tlsClients  clients connecting over TLS at the same time
@@ -29,7 +31,7 @@ import java.util.regex.Pattern;
  * @param gatewayJvmOptions extra options of the gateway's JVM, space-separated: to profile it
  *                    ({@code -XX:StartFlightRecording=...}) or try a setting ({@code -XX:+UseZGC})
  */
-record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int rate, int rateRepeats, int window, int connections,
+record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int rate, int rateRepeats, double maxSteal, int window, int connections,
                     int tlsClients, Duration tlsWarmup, Duration gatewayWarmup, int firstLogins, boolean qos1PacedBySubscribers, boolean mosquitto, String mosquittoBinary,
                     List<String> gatewayJvmOptions) {
 
@@ -40,6 +42,7 @@ record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int r
                 duration(property("bench.warmup", "2s")),
                 Integer.parseInt(property("bench.rate", "10000")),
                 Math.max(1, Integer.parseInt(property("bench.rate-repeats", "3"))),
+                Double.parseDouble(property("bench.max-steal", "2")),
                 Integer.parseInt(property("bench.window", "64")),
                 Integer.parseInt(property("bench.connections", "10000")),
                 Integer.parseInt(property("bench.tls-clients", "64")),
@@ -54,7 +57,7 @@ record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int r
 
     /** The same options with other warm-up and measured times, e.g. for unmeasured runs. */
     BenchOptions withTimes(Duration newWarmup, Duration newDuration) {
-        return new BenchOptions(scenarios, newDuration, newWarmup, rate, rateRepeats, window, connections, tlsClients, tlsWarmup,
+        return new BenchOptions(scenarios, newDuration, newWarmup, rate, rateRepeats, maxSteal, window, connections, tlsClients, tlsWarmup,
                 gatewayWarmup, firstLogins, qos1PacedBySubscribers, mosquitto, mosquittoBinary, gatewayJvmOptions);
     }
 

@@ -56,6 +56,10 @@ final class MosquittoProcess implements AutoCloseable {
         return mosquitto;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }

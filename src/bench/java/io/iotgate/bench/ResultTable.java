@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one table of message results: per scenario and target the delivered rate, latency percentiles,
+ * The one table of message results: per scenario and target the delivered rate, the broker's CPU (percent of
+ * one core), latency percentiles,
  * lost and duplicated deliveries, and the gateway's throughput as a share of Mosquitto's.
  */
 final class ResultTable {
@@ -17,14 +18,15 @@ final class ResultTable {
 
     static String render(List<ScenarioResult> results) {
         var table = new StringBuilder();
-        String format = "| %-18s | %-16s | %12s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
-        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "p50 ms", "p99 ms",
+        String format = "| %-18s | %-16s | %12s | %5s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
+        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "cpu %", "p50 ms", "p99 ms",
                 "p99.9 ms", "lost", "dup", "disc", "ratio"));
-        table.append(String.format(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:",
+        table.append(String.format(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:",
                 "---:", "---:"));
         for (ScenarioResult result : results) {
             table.append(String.format(Locale.ROOT, format, result.scenario().name(), result.target(),
                     String.format(Locale.ROOT, "%,.0f", result.deliveredPerSecond()),
+                    String.format(Locale.ROOT, "%.0f", result.brokerCpuPercent()),
                     millis(result.p50Micros()), millis(result.p99Micros()), millis(result.p999Micros()),
                     result.lost(), result.duplicated(), result.disconnects(), ratio(result, results)));
         }

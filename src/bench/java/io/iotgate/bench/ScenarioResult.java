@@ -6,34 +6,39 @@ import java.util.function.ToLongFunction;
 
 /**
  * What one scenario did on one target. Latencies in microseconds; {@code lost} and {@code duplicated}
- * count deliveries (one message to 8 subscribers is 8 deliveries). {@code generator} tells how undisturbed
+ * count deliveries (one message to 8 subscribers is 8 deliveries); {@code brokerCpuPercent} is the broker
+ * process's CPU time while the publishers sent, in percent of one core. {@code generator} tells how undisturbed
  * the load generator was; {@code runs} holds the single runs a repeated result was made of (else empty).
  */
-record ScenarioResult(Scenario scenario, String target, double deliveredPerSecond, long p50Micros, long p99Micros,
+record ScenarioResult(Scenario scenario, String target, double deliveredPerSecond, double brokerCpuPercent, long p50Micros, long p99Micros,
                       long p999Micros, long sent, long lost, long duplicated, long disconnects, long publishFailures,
                       String firstDisconnectCause, GeneratorHealth generator, List<ScenarioResult> runs) {
 
     /**
-     * Several runs of one scenario on one target as one: the median of each rate and percentile (one run
-     * disturbed by the machine moves it no more than one undisturbed run does), and the sums of every count,
-     * so that a message lost in any run is reported.
+     * Several runs of one scenario on one target as one: the median of each rate and percentile over the runs
+     * whose host stole at most {@code maxStealPercent} of the CPU (over all runs if none did; one disturbed run
+     * moves a median no more than one undisturbed run does), and the sums of every count over all runs, so
+     * that a message lost in any run is reported.
      */
-    static ScenarioResult medianOf(List<ScenarioResult> runs) {
-        if (runs.size() == 1) {
-            return runs.get(0);
+    static ScenarioResult medianOf(List<ScenarioResult> all, double maxStealPercent) {
+        if (all.size() == 1) {
+            return all.get(0);
         }
-        ScenarioResult first = runs.get(0);
-        String cause = runs.stream().map(ScenarioResult::firstDisconnectCause).filter(c -> c != null).findFirst().orElse(null);
-        var generator = new GeneratorHealth(sum(runs, r -> r.generator().gcCollections()),
-                sum(runs, r -> r.generator().gcMillis()), median(runs, r -> r.generator().lateP99Micros()),
+        List<ScenarioResult> calm = all.stream().filter(r -> r.generator().stealPercent() <= maxStealPercent).toList();
+        List<ScenarioResult> runs = calm.isEmpty() ? all : calm;
+        ScenarioResult first = all.get(0);
+        String cause = all.stream().map(ScenarioResult::firstDisconnectCause).filter(c -> c != null).findFirst().orElse(null);
+        var generator = new GeneratorHealth(sum(all, r -> r.generator().gcCollections()),
+                sum(all, r -> r.generator().gcMillis()), median(runs, r -> r.generator().lateP99Micros()),
                 runs.stream().mapToDouble(r -> r.generator().stealPercent()).average().orElse(0));
         double delivered = runs.stream().map(ScenarioResult::deliveredPerSecond).sorted()
                 .skip(runs.size() / 2).findFirst().orElseThrow();
-        return new ScenarioResult(first.scenario(), first.target(), delivered, median(runs, ScenarioResult::p50Micros),
+        double cpu = runs.stream().map(ScenarioResult::brokerCpuPercent).sorted().skip(runs.size() / 2).findFirst().orElseThrow();
+        return new ScenarioResult(first.scenario(), first.target(), delivered, cpu, median(runs, ScenarioResult::p50Micros),
                 median(runs, ScenarioResult::p99Micros), median(runs, ScenarioResult::p999Micros),
-                sum(runs, ScenarioResult::sent), sum(runs, ScenarioResult::lost), sum(runs, ScenarioResult::duplicated),
-                sum(runs, ScenarioResult::disconnects), sum(runs, ScenarioResult::publishFailures), cause, generator,
-                List.copyOf(runs));
+                sum(all, ScenarioResult::sent), sum(all, ScenarioResult::lost), sum(all, ScenarioResult::duplicated),
+                sum(all, ScenarioResult::disconnects), sum(all, ScenarioResult::publishFailures), cause, generator,
+                List.copyOf(all));
     }
 
     private static long median(List<ScenarioResult> runs, ToLongFunction<ScenarioResult> figure) {

@@ -46,6 +46,7 @@ final class ScenarioRun {
             List<PublisherLoop> loops = publishers(scenario, topology, clients, ledger, deadline, publishFailures);
             // saturated: a thread per publisher, each as fast as it may; fixed rate: one pacer for all
             List<Runnable> senders = scenario.saturated() ? List.copyOf(loops) : List.of(new RatePacer(loops));
+            var brokerCpu = new CpuShare(target.pid());
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < senders.size(); i++) {
                 Thread thread = new Thread(senders.get(i), "publisher-" + i);
@@ -55,12 +56,14 @@ final class ScenarioRun {
             for (Thread thread : threads) {
                 thread.join();
             }
+            double brokerCpuPercent = brokerCpu.percentOfOneCore();
             for (PublisherLoop loop : loops) {
                 loop.awaitSettled(SETTLE_MILLIS);
             }
             drain(ledger);
             long lateP99 = senders.get(0) instanceof RatePacer pacer ? pacer.lateness().getValueAtPercentile(99) : 0;
-            return result(scenario, target, logs, loops, clients, publishFailures.get(), gcAtStart.since(lateP99));
+            return result(scenario, target, logs, loops, clients, publishFailures.get(), gcAtStart.since(lateP99),
+                    brokerCpuPercent);
         }
     }
 
@@ -121,7 +124,8 @@ final class ScenarioRun {
     }
 
     private ScenarioResult result(Scenario scenario, Target target, List<SubscriberLog> logs, List<PublisherLoop> loops,
-                                  BenchClients clients, long publishFailures, GeneratorHealth generator) {
+                                  BenchClients clients, long publishFailures, GeneratorHealth generator,
+                                  double brokerCpuPercent) {
         BitSet[] accepted = new BitSet[loops.size()];
         long totalSent = 0;
         for (int i = 0; i < loops.size(); i++) {
@@ -139,7 +143,7 @@ final class ScenarioRun {
             duplicated += log.duplicates();
         }
         double seconds = options.duration().toNanos() / 1e9;
-        return new ScenarioResult(scenario, target.name(), measured / seconds,
+        return new ScenarioResult(scenario, target.name(), measured / seconds, brokerCpuPercent,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 totalSent, lost, duplicated, clients.unexpectedDisconnects(), publishFailures,
                 clients.firstDisconnectCause(), generator,

@@ -15,10 +15,13 @@ sealed interface Target {
 
     int port();
 
+    /** The broker's process, whose CPU time a run reports. */
+    long pid();
+
     Topology topology(Shape shape, String runId);
 
     /** Plain topics; Mosquitto's clients are anonymous, the gateway's log in as clients of one broker. */
-    record BrokerModel(String name, int port, Login login) implements Target {
+    record BrokerModel(String name, int port, long pid, Login login) implements Target {
 
         @Override
         public Topology topology(Shape shape, String runId) {
@@ -49,7 +52,7 @@ sealed interface Target {
      * IoT Core's model: devices send events the registry reads with a wildcard (fan-in), the registry sends
      * each device its commands (pairs), and commands to all its devices at once (fan-out).
      */
-    record RegistryModel(String name, int port, Login registry, List<Login> devices) implements Target {
+    record RegistryModel(String name, int port, long pid, Login registry, List<Login> devices) implements Target {
 
         @Override
         public Topology topology(Shape shape, String runId) {
