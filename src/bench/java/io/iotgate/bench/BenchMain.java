@@ -126,7 +126,7 @@ public final class BenchMain {
      * Every selected scenario on every target. Fixed-rate scenarios run {@code bench.rate-repeats} times, the
      * targets taking turns, and count as the median of their runs: on two shared cores one run's p99 moves
      * several-fold with whatever else the machine did in it, for Mosquitto as much as for the gateway. The
-     * machine is a virtual one whose host took between 2% and 40% of its CPU time from one run to the next,
+     * machine is a virtual one whose host took between 0.1% and 40% of its CPU time from one run to the next,
      * and p99 followed that steal: a fixed-rate run with more steal than {@code bench.max-steal} is run again
      * (three times at most), and the median leaves such runs out when calmer ones exist.
      */
