@@ -16,7 +16,7 @@ public final class BenchMain {
 
     private static final Path OUTPUT = Path.of("target/bench");
     /** Further runs of a fixed-rate scenario on a target when the host stole more than {@code bench.max-steal}. */
-    private static final int STEAL_RETRIES = 3;
+    private static final int STEAL_RETRIES = 2;
 
     private BenchMain() {
     }
@@ -128,7 +128,8 @@ public final class BenchMain {
      * several-fold with whatever else the machine did in it, for Mosquitto as much as for the gateway. The
      * machine is a virtual one whose host took between 0.1% and 40% of its CPU time from one run to the next,
      * and p99 followed that steal: a fixed-rate run with more steal than {@code bench.max-steal} is run again
-     * (three times at most), and the median leaves such runs out when calmer ones exist.
+     * (twice at most), and the median leaves such runs out; a row with no calm run shows its least disturbed one and
+     * its steal.
      */
     private static List<ScenarioResult> runScenarios(BenchOptions options, List<Target> targets) throws Exception {
         var run = new ScenarioRun(options);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The one table of message results: per scenario and target the delivered rate, the broker's CPU (percent of
- * one core), latency percentiles,
+ * one core), the host's steal (the most of the runs counted), latency percentiles,
  * lost and duplicated deliveries, and the gateway's throughput as a share of Mosquitto's.
  */
 final class ResultTable {
@@ -18,15 +18,16 @@ final class ResultTable {
 
     static String render(List<ScenarioResult> results) {
         var table = new StringBuilder();
-        String format = "| %-18s | %-16s | %12s | %5s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
-        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "cpu %", "p50 ms", "p99 ms",
-                "p99.9 ms", "lost", "dup", "disc", "ratio"));
+        String format = "| %-18s | %-16s | %12s | %5s | %7s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
+        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "cpu %", "steal %", "p50 ms",
+                "p99 ms", "p99.9 ms", "lost", "dup", "disc", "ratio"));
         table.append(String.format(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:",
-                "---:", "---:"));
+                "---:", "---:", "---:"));
         for (ScenarioResult result : results) {
             table.append(String.format(Locale.ROOT, format, result.scenario().name(), result.target(),
                     String.format(Locale.ROOT, "%,.0f", result.deliveredPerSecond()),
                     String.format(Locale.ROOT, "%.0f", result.brokerCpuPercent()),
+                    String.format(Locale.ROOT, "%.1f", result.generator().stealPercent()),
                     millis(result.p50Micros()), millis(result.p99Micros()), millis(result.p999Micros()),
                     result.lost(), result.duplicated(), result.disconnects(), ratio(result, results)));
         }
