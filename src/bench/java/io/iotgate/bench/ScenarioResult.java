@@ -2,6 +2,7 @@ package io.iotgate.bench;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -31,21 +32,23 @@ record ScenarioResult(Scenario scenario, String target, double deliveredPerSecon
         ScenarioResult first = all.get(0);
         String cause = all.stream().map(ScenarioResult::firstDisconnectCause).filter(c -> c != null).findFirst().orElse(null);
         var generator = new GeneratorHealth(sum(all, r -> r.generator().gcCollections()),
-                sum(all, r -> r.generator().gcMillis()), median(runs, r -> r.generator().lateP99Micros()),
+                sum(all, r -> r.generator().gcMillis()), medianMicros(runs, r -> r.generator().lateP99Micros()),
                 runs.stream().mapToDouble(r -> r.generator().stealPercent()).max().orElse(0));
-        double delivered = runs.stream().map(ScenarioResult::deliveredPerSecond).sorted()
-                .skip(runs.size() / 2).findFirst().orElseThrow();
-        double cpu = runs.stream().map(ScenarioResult::brokerCpuPercent).sorted().skip(runs.size() / 2).findFirst().orElseThrow();
-        return new ScenarioResult(first.scenario(), first.target(), delivered, cpu, median(runs, ScenarioResult::p50Micros),
-                median(runs, ScenarioResult::p99Micros), median(runs, ScenarioResult::p999Micros),
+        return new ScenarioResult(first.scenario(), first.target(), median(runs, ScenarioResult::deliveredPerSecond),
+                median(runs, ScenarioResult::brokerCpuPercent), medianMicros(runs, ScenarioResult::p50Micros),
+                medianMicros(runs, ScenarioResult::p99Micros), medianMicros(runs, ScenarioResult::p999Micros),
                 sum(all, ScenarioResult::sent), sum(all, ScenarioResult::lost), sum(all, ScenarioResult::duplicated),
                 sum(all, ScenarioResult::disconnects), sum(all, ScenarioResult::publishFailures), cause, generator,
                 List.copyOf(all));
     }
 
-    private static long median(List<ScenarioResult> runs, ToLongFunction<ScenarioResult> figure) {
-        return runs.stream().sorted(Comparator.comparingLong(figure)).skip(runs.size() / 2).findFirst()
-                .map(figure::applyAsLong).orElseThrow();
+    /** The middle run's figure (of an even number of runs, the upper of the two middle ones). */
+    private static long medianMicros(List<ScenarioResult> runs, ToLongFunction<ScenarioResult> figure) {
+        return Math.round(median(runs, r -> (double) figure.applyAsLong(r)));
+    }
+
+    private static double median(List<ScenarioResult> runs, ToDoubleFunction<ScenarioResult> figure) {
+        return runs.stream().mapToDouble(figure).sorted().skip(runs.size() / 2).findFirst().orElseThrow();
     }
 
     private static long sum(List<ScenarioResult> runs, ToLongFunction<ScenarioResult> figure) {
