@@ -73,7 +73,7 @@ public final class BenchMain {
     private static String connectionScenarios(BenchOptions options, GatewayProcess gateway, Fixture fixture) throws Exception {
         var lines = new StringBuilder();
         if (options.runs("tls")) {
-            try (var tls = new TlsConnectBench(gateway.tlsPort(), gateway.caCertificate(), options.tlsClients())) {
+            try (var tls = new TlsConnectBench(gateway.tlsPort(), gateway.pid(), gateway.caCertificate(), options.tlsClients())) {
                 lines.append(ConnectionReport.tls(tls.firstTimePasswords(fixture.unusedDevices())));
                 System.out.print(lines);
                 String cached = ConnectionReport.tls(tls.cachedPassword(fixture.broker(), options.tlsWarmup(), options.duration()));

@@ -27,8 +27,10 @@ final class ConnectionReport {
 
     static String tls(TlsConnectBench.Result r) {
         return String.format(Locale.ROOT,
-                "%s: %,.1f connections/s (%,d connected, %d failed), connect-to-CONNACK p50 %.1f ms, p99 %.1f ms%s%n",
+                "%s: %,.1f connections/s (%,d connected, %d failed), connect-to-CONNACK p50 %.1f ms, p99 %.1f ms;"
+                        + " gateway cpu %.0f%%, steal %.1f%%%s%n",
                 r.kind(), r.perSecond(), r.connections(), r.failures(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0,
+                r.gatewayCpuPercent(), r.stealPercent(),
                 r.firstFailure() == null ? "" : "; first failure: " + r.firstFailure());
     }
 }

@@ -40,16 +40,22 @@ import java.util.function.Supplier;
  */
 final class TlsConnectBench implements AutoCloseable {
 
+    /**
+     * @param gatewayCpuPercent the gateway process's CPU time during the run, in percent of one core
+     * @param stealPercent      CPU time the virtual machine's host took during the run (see {@link GeneratorHealth})
+     */
     record Result(String kind, int connections, int failures, double perSecond, long p50Micros, long p99Micros,
-                  String firstFailure) {}
+                  double gatewayCpuPercent, double stealPercent, String firstFailure) {}
 
     private final int port;
+    private final long gatewayPid;
     private final int clients;
     private final SslContext ssl;
     private final EventLoopGroup loop = new NioEventLoopGroup(1);
 
-    TlsConnectBench(int port, Path caCertificate, int clients) throws IOException {
+    TlsConnectBench(int port, long gatewayPid, Path caCertificate, int clients) throws IOException {
         this.port = port;
+        this.gatewayPid = gatewayPid;
         this.clients = clients;
         this.ssl = SslContextBuilder.forClient()
                 .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
@@ -92,6 +98,8 @@ final class TlsConnectBench implements AutoCloseable {
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         Semaphore underWay = new Semaphore(clients);
+        var health = GeneratorHealth.Mark.now();
+        var gatewayCpu = new CpuShare(gatewayPid);
         long start = System.nanoTime();
         for (Attempt attempt = attempts.get(); attempt != null; attempt = attempts.get()) {
             underWay.acquire();
@@ -114,7 +122,8 @@ final class TlsConnectBench implements AutoCloseable {
         underWay.acquire(clients); // the last ones
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(kind, (int) succeeded.get(), failed.get(), succeeded.get() / seconds,
-                latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), firstFailure.get());
+                latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), gatewayCpu.percentOfOneCore(),
+                health.since(0).stealPercent(), firstFailure.get());
     }
 
     /** TCP, a full TLS handshake (a handler without peer host and port resumes no session), CONNECT, CONNACK. */
