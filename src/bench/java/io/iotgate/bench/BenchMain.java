@@ -15,7 +15,7 @@ import java.util.Map;
 public final class BenchMain {
 
     private static final Path OUTPUT = Path.of("target/bench");
-    /** Further runs of a fixed-rate scenario on a target when the host stole more than {@code bench.max-steal}. */
+    /** Further runs of a fixed-rate scenario on a target when the host disturbed more than half of its seconds. */
     private static final int STEAL_RETRIES = 2;
 
     private BenchMain() {
@@ -46,8 +46,8 @@ public final class BenchMain {
                 report.append('\n').append(ResultTable.render(results));
                 String runs = ResultTable.renderRuns(results);
                 if (!runs.isEmpty()) {
-                    report.append(String.format(java.util.Locale.ROOT, "%nThe single runs of the repeated rows (the table shows"
-                            + " their medians, leaving out runs with more than %.0f%% steal when others exist):%n", options.maxSteal()))
+                    report.append(String.format(java.util.Locale.ROOT, "%nThe single runs of the fixed-rate rows (the table's"
+                            + " latencies are those of all their seconds with at most %.1f%% steal together):%n", options.maxSteal()))
                             .append(runs);
                 }
                 results.stream().filter(r -> r.disconnects() > 0 || r.publishFailures() > 0).forEach(r ->
@@ -124,12 +124,11 @@ public final class BenchMain {
 
     /**
      * Every selected scenario on every target. Fixed-rate scenarios run {@code bench.rate-repeats} times, the
-     * targets taking turns, and count as the median of their runs: on two shared cores one run's p99 moves
-     * several-fold with whatever else the machine did in it, for Mosquitto as much as for the gateway. The
-     * machine is a virtual one whose host took between 0.1% and 40% of its CPU time from one run to the next,
-     * and p99 followed that steal: a fixed-rate run with more steal than {@code bench.max-steal} is run again
-     * (twice at most), and the median leaves such runs out; a row with no calm run shows its least disturbed one and
-     * its steal.
+     * targets taking turns, and count as one: on two shared cores one run's p99 moves several-fold with
+     * whatever else the machine did in it, for Mosquitto as much as for the gateway. The machine is a virtual
+     * one whose host took between 0.1% and 40% of its CPU time from one run to the next, in bursts, and p99
+     * followed that steal; so latency is taken from the seconds with at most {@code bench.max-steal} steal, of
+     * all runs together, and a run of which less than half the seconds were calm is run again (twice at most).
      */
     private static List<ScenarioResult> runScenarios(BenchOptions options, List<Target> targets) throws Exception {
         var run = new ScenarioRun(options);
@@ -148,23 +147,24 @@ public final class BenchMain {
                         result = run.run(scenario, target);
                         print(result);
                         runs.computeIfAbsent(target, t -> new ArrayList<>()).add(result);
-                    } while (!scenario.saturated() && result.generator().stealPercent() > options.maxSteal()
-                            && ++attempts <= STEAL_RETRIES);
+                    } while (!scenario.saturated() && !result.calm().mostly() && ++attempts <= STEAL_RETRIES);
                 }
             }
             for (Target target : targets) {
-                results.add(ScenarioResult.medianOf(runs.get(target), options.maxSteal()));
+                List<ScenarioResult> ofTarget = runs.get(target);
+                results.add(scenario.saturated() ? ofTarget.get(0) : ScenarioResult.combined(ofTarget));
             }
         }
         return results;
     }
 
     private static void print(ScenarioResult result) {
-        System.out.printf("%-18s %-16s %,10.0f msgs/s  cpu %3.0f%%  p50 %.2f ms  p99 %.2f ms  sent %d  lost %d  dup %d  disc %d  generator: %s%n",
+        String calm = result.scenario().saturated() ? "" : String.format(java.util.Locale.ROOT,
+                "  calm %d/%d s p99 %.2f ms", result.calm().seconds(), result.calm().ofSeconds(), result.calm().percentile(99) / 1000.0);
+        System.out.printf("%-18s %-16s %,10.0f msgs/s  cpu %3.0f%%  p50 %.2f ms  p99 %.2f ms%s  sent %d  lost %d  dup %d  disc %d  generator: %s%n",
                 result.scenario().name(), result.target(), result.deliveredPerSecond(), result.brokerCpuPercent(),
-                result.p50Micros() / 1000.0,
-                result.p99Micros() / 1000.0, result.sent(), result.lost(), result.duplicated(),
-                result.disconnects(), result.generator().describe());
+                result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, calm, result.sent(), result.lost(),
+                result.duplicated(), result.disconnects(), result.generator().describe());
     }
 
     /** Every other round in reverse order, so that no target always runs right after the same one. */

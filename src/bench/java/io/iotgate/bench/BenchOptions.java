@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * @param warmup      unmeasured time before it, for the JIT of both sides
  * @param rate        total delivered messages per second of the fixed-rate scenarios
  * @param rateRepeats runs of each fixed-rate scenario on each target, taken in turns (Mosquitto, gateway,
- *                    gateway, Mosquitto, ...); the table shows their medians
- * @param maxSteal    percent of CPU time the virtual machine's host may take during a fixed-rate run before
- *                    the run is repeated and left out of the median
+ *                    gateway, Mosquitto, ...); the table shows them as one
+ * @param maxSteal    percent of CPU time the virtual machine's host may take in one second of a fixed-rate run
+ *                    (and in the second after it) for the latencies of that second to count
  * @param window      outstanding publishes per publisher in the saturated scenarios
  * @param connections idle connections to open
  * @param tlsClients  clients connecting over TLS at the same time

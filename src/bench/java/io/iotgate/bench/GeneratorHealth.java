@@ -1,11 +1,7 @@
 package io.iotgate.bench;
 
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -22,8 +18,6 @@ import java.util.Locale;
  */
 record GeneratorHealth(long gcCollections, long gcMillis, long lateP99Micros, double stealPercent) {
 
-    private static final Path PROC_STAT = Path.of("/proc/stat");
-
     /** The counters at the start of a run, to subtract from those at its end. */
     record Mark(long collections, long gcMillis, long[] cpuTicks) {
 
@@ -34,34 +28,13 @@ record GeneratorHealth(long gcCollections, long gcMillis, long lateP99Micros, do
                 collections += Math.max(0, collector.getCollectionCount());
                 millis += Math.max(0, collector.getCollectionTime());
             }
-            return new Mark(collections, millis, readCpuTicks());
+            return new Mark(collections, millis, CpuTicks.now());
         }
 
         GeneratorHealth since(long lateP99Micros) {
             Mark end = now();
             return new GeneratorHealth(end.collections - collections, end.gcMillis - gcMillis, lateP99Micros,
-                    stealPercent(cpuTicks, end.cpuTicks));
-        }
-
-        /** The machine's "cpu" line: user nice system idle iowait irq softirq steal ...; empty off Linux. */
-        private static long[] readCpuTicks() {
-            try {
-                String line = Files.readAllLines(PROC_STAT).get(0);
-                return Arrays.stream(line.trim().split("\\s+")).skip(1).limit(8).mapToLong(Long::parseLong).toArray();
-            } catch (IOException | RuntimeException notLinux) {
-                return new long[0];
-            }
-        }
-
-        private static double stealPercent(long[] start, long[] end) {
-            if (start.length < 8 || end.length < 8) {
-                return 0;
-            }
-            long total = 0;
-            for (int i = 0; i < 8; i++) {
-                total += end[i] - start[i];
-            }
-            return total == 0 ? 0 : 100.0 * (end[7] - start[7]) / total;
+                    CpuTicks.stealPercent(cpuTicks, end.cpuTicks));
         }
     }
 

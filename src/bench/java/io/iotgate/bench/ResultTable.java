@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The one table of message results: per scenario and target the delivered rate, the broker's CPU (percent of
- * one core), the host's steal (the most of the runs counted), latency percentiles,
- * lost and duplicated deliveries, and the gateway's throughput as a share of Mosquitto's.
+ * one core), the host's steal (fixed rate: the median of the runs) and how many of the measured seconds it left
+ * calm, latency percentiles (fixed rate: of the calm seconds), lost and duplicated deliveries, and the
+ * gateway's throughput as a share of Mosquitto's.
  */
 final class ResultTable {
 
@@ -18,16 +19,17 @@ final class ResultTable {
 
     static String render(List<ScenarioResult> results) {
         var table = new StringBuilder();
-        String format = "| %-18s | %-16s | %12s | %5s | %7s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
-        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "cpu %", "steal %", "p50 ms",
-                "p99 ms", "p99.9 ms", "lost", "dup", "disc", "ratio"));
+        String format = "| %-18s | %-16s | %12s | %5s | %7s | %7s | %8s | %8s | %8s | %8s | %6s | %5s | %8s |%n";
+        table.append(String.format(Locale.ROOT, format, "scenario", "broker", "delivered/s", "cpu %", "steal %", "calm s",
+                "p50 ms", "p99 ms", "p99.9 ms", "lost", "dup", "disc", "ratio"));
         table.append(String.format(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:",
-                "---:", "---:", "---:"));
+                "---:", "---:", "---:", "---:"));
         for (ScenarioResult result : results) {
             table.append(String.format(Locale.ROOT, format, result.scenario().name(), result.target(),
                     String.format(Locale.ROOT, "%,.0f", result.deliveredPerSecond()),
                     String.format(Locale.ROOT, "%.0f", result.brokerCpuPercent()),
                     String.format(Locale.ROOT, "%.1f", result.generator().stealPercent()),
+                    result.scenario().saturated() ? "" : result.calm().seconds() + "/" + result.calm().ofSeconds(),
                     millis(result.p50Micros()), millis(result.p99Micros()), millis(result.p999Micros()),
                     result.lost(), result.duplicated(), result.disconnects(), ratio(result, results)));
         }
@@ -35,9 +37,9 @@ final class ResultTable {
     }
 
     /**
-     * For each repeated row, its single runs: p99 of each, and how undisturbed the load generator was in
-     * each (its own GC, how late its fixed-rate publishers sent), so that a run the machine disturbed can
-     * be told from a slow broker, and the CPU time the virtual machine's host took (steal).
+     * For each fixed-rate row, its single runs: p99 of all seconds and of the calm ones, how many seconds were
+     * calm, how undisturbed the load generator was (its own GC, how late its pacer sent), and the CPU time the
+     * virtual machine's host took (steal), so that a run the machine disturbed can be told from a slow broker.
      */
     static String renderRuns(List<ScenarioResult> results) {
         var lines = new StringBuilder();
@@ -45,9 +47,12 @@ final class ResultTable {
             if (result.runs().isEmpty()) {
                 continue;
             }
-            lines.append(String.format(Locale.ROOT, "%-18s %-16s p99 per run %s ms; generator GC %s (%s ms), pacer late p99 %s ms; steal %s %%%n",
+            lines.append(String.format(Locale.ROOT, "%-18s %-16s p99 per run %s ms, of its calm seconds %s ms; calm seconds %s of %d each;"
+                            + " generator GC %s (%s ms), pacer late p99 %s ms; steal %s %%%n",
                     result.scenario().name(), result.target(),
                     each(result.runs(), r -> millis(r.p99Micros())),
+                    each(result.runs(), r -> r.calm().seconds() == 0 ? "-" : millis(r.calm().percentile(99))),
+                    each(result.runs(), r -> Integer.toString(r.calm().seconds())), result.runs().get(0).calm().ofSeconds(),
                     each(result.runs(), r -> Long.toString(r.generator().gcCollections())),
                     each(result.runs(), r -> Long.toString(r.generator().gcMillis())),
                     each(result.runs(), r -> millis(r.generator().lateP99Micros())),

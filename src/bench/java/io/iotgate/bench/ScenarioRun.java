@@ -42,7 +42,10 @@ final class ScenarioRun {
             long start = System.nanoTime();
             long measuredFrom = start + options.warmup().toNanos();
             long deadline = measuredFrom + options.duration().toNanos();
-            logs.forEach(log -> log.measureBetween(measuredFrom, deadline));
+            // fixed rate: latency is read second by second, next to the host's steal in each
+            int seconds = scenario.saturated() ? 0 : (int) Math.ceil(options.duration().toMillis() / 1000.0);
+            logs.forEach(log -> log.measureBetween(measuredFrom, deadline, seconds));
+            var steal = seconds == 0 ? null : new StealBySecond(measuredFrom, seconds);
             List<PublisherLoop> loops = publishers(scenario, topology, clients, ledger, deadline, publishFailures);
             // saturated: a thread per publisher, each as fast as it may; fixed rate: one pacer for all
             List<Runnable> senders = scenario.saturated() ? List.copyOf(loops) : List.of(new RatePacer(loops));
@@ -62,8 +65,9 @@ final class ScenarioRun {
             }
             drain(ledger);
             long lateP99 = senders.get(0) instanceof RatePacer pacer ? pacer.lateness().getValueAtPercentile(99) : 0;
+            var calm = steal == null ? ScenarioResult.CalmSeconds.none() : calmSeconds(logs, steal, seconds);
             return result(scenario, target, logs, loops, clients, publishFailures.get(), gcAtStart.since(lateP99),
-                    brokerCpuPercent);
+                    brokerCpuPercent, calm);
         }
     }
 
@@ -104,6 +108,19 @@ final class ScenarioRun {
         return loops;
     }
 
+    private ScenarioResult.CalmSeconds calmSeconds(List<SubscriberLog> logs, StealBySecond steal, int seconds)
+            throws InterruptedException {
+        boolean[] calm = new boolean[seconds];
+        int calmCount = 0;
+        for (int k = 0; k < seconds; k++) {
+            calm[k] = steal.calm(k, options.maxSteal());
+            calmCount += calm[k] ? 1 : 0;
+        }
+        var latency = ScenarioResult.newHistogram();
+        logs.forEach(log -> log.addLatenciesTo(latency, k -> calm[k]));
+        return new ScenarioResult.CalmSeconds(latency, calmCount, seconds);
+    }
+
     /** Until every copy arrived, or nothing arrived for a while (the rest is lost). */
     private static void drain(DeliveryLedger ledger) throws InterruptedException {
         long start = System.nanoTime();
@@ -125,14 +142,14 @@ final class ScenarioRun {
 
     private ScenarioResult result(Scenario scenario, Target target, List<SubscriberLog> logs, List<PublisherLoop> loops,
                                   BenchClients clients, long publishFailures, GeneratorHealth generator,
-                                  double brokerCpuPercent) {
+                                  double brokerCpuPercent, ScenarioResult.CalmSeconds calm) {
         BitSet[] accepted = new BitSet[loops.size()];
         long totalSent = 0;
         for (int i = 0; i < loops.size(); i++) {
             accepted[i] = loops.get(i).accepted();
             totalSent += loops.get(i).sent();
         }
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        Histogram latency = ScenarioResult.newHistogram();
         long measured = 0;
         long lost = 0;
         long duplicated = 0;
@@ -145,7 +162,7 @@ final class ScenarioRun {
         double seconds = options.duration().toNanos() / 1e9;
         return new ScenarioResult(scenario, target.name(), measured / seconds, brokerCpuPercent,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
-                totalSent, lost, duplicated, clients.unexpectedDisconnects(), publishFailures,
+                calm, totalSent, lost, duplicated, clients.unexpectedDisconnects(), publishFailures,
                 clients.firstDisconnectCause(), generator,
                 List.of());
     }
