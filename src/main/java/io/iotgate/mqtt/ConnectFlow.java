@@ -73,10 +73,13 @@ class ConnectFlow {
         AtomicBoolean gone = new AtomicBoolean();
         endpoint.closeHandler(v -> gone.set(true)); // replaced by the session's once accepted
         Context context = vertx.getOrCreateContext();
+        String password = endpoint.auth() == null ? null : endpoint.auth().getPassword();
         var credentials = new ConnectCredentials(
                 endpoint.auth() == null ? null : endpoint.auth().getUsername(),
-                endpoint.auth() == null ? null : endpoint.auth().getPassword(),
-                clientCertificate(endpoint),
+                password,
+                // A password decides (Authenticator), so the certificate is not even looked for: asking the TLS
+                // session for an absent one throws, a stack trace per connect of every password client.
+                password == null ? clientCertificate(endpoint) : null,
                 endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().host());
         Duration wait = authenticator.waitBefore(credentials);
         if (wait.isZero()) {
