@@ -46,7 +46,7 @@ record BenchOptions(Pattern scenarios, Duration duration, Duration warmup, int r
                 Integer.parseInt(property("bench.window", "64")),
                 Integer.parseInt(property("bench.connections", "10000")),
                 Integer.parseInt(property("bench.tls-clients", "64")),
-                duration(property("bench.tls-warmup", "20s")),
+                duration(property("bench.tls-warmup", "60s")),
                 duration(property("bench.gateway-warmup", "30s")),
                 Integer.parseInt(property("bench.first-logins", "32")),
                 Boolean.parseBoolean(property("bench.qos1-paced-by-subscribers", "true")),
