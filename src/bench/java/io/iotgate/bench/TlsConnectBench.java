@@ -42,7 +42,7 @@ final class TlsConnectBench implements AutoCloseable {
 
     /**
      * @param gatewayCpuPercent the gateway process's CPU time during the run, in percent of one core
-     * @param stealPercent      CPU time the virtual machine's host took during the run (see {@link GeneratorHealth})
+     * @param stealPercent      CPU time the virtual machine's host took during the run (see {@link CpuTicks})
      */
     record Result(String kind, int connections, int failures, double perSecond, long p50Micros, long p99Micros,
                   double gatewayCpuPercent, double stealPercent, String firstFailure) {}
@@ -98,7 +98,7 @@ final class TlsConnectBench implements AutoCloseable {
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         Semaphore underWay = new Semaphore(clients);
-        var health = GeneratorHealth.Mark.now();
+        long[] ticksAtStart = CpuTicks.now();
         var gatewayCpu = new CpuShare(gatewayPid);
         long start = System.nanoTime();
         for (Attempt attempt = attempts.get(); attempt != null; attempt = attempts.get()) {
@@ -123,7 +123,7 @@ final class TlsConnectBench implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(kind, (int) succeeded.get(), failed.get(), succeeded.get() / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), gatewayCpu.percentOfOneCore(),
-                health.since(0).stealPercent(), firstFailure.get());
+                CpuTicks.stealPercent(ticksAtStart, CpuTicks.now()), firstFailure.get());
     }
 
     /** TCP, a full TLS handshake (a handler without peer host and port resumes no session), CONNECT, CONNACK. */
